@@ -1,0 +1,2 @@
+export * as control from "./control";
+export * as shard from "./shard";

@@ -1,0 +1,6 @@
+/** Everything stored in a tenant shard, one file per business domain. */
+export * from "./people";
+export * from "./auth";
+export * from "./portal";
+export * from "./mail";
+export * from "./notifications";

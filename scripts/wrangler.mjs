@@ -1,0 +1,20 @@
+// Runs the project's wrangler with the project's Node (node_modules/.bin comes first on PATH under npm).
+import { spawn, spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const bin = `${ROOT}node_modules/.bin/wrangler`;
+const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: process.env.CI ?? "", NO_D1_WARNING: "true" };
+
+export function wranglerSync(args, opts = {}) {
+  const r = spawnSync(bin, args, { cwd: ROOT, env, stdio: opts.quiet ? "pipe" : "inherit", encoding: "utf8" });
+  if (r.status !== 0) {
+    if (opts.quiet) process.stderr.write(r.stdout + r.stderr);
+    throw new Error(`wrangler ${args.join(" ")} failed (${r.status})`);
+  }
+  return r.stdout;
+}
+
+export function wranglerSpawn(args, opts = {}) {
+  return spawn(bin, args, { cwd: ROOT, env: { ...env, ...opts.env }, stdio: opts.stdio ?? "inherit", detached: opts.detached ?? false });
+}

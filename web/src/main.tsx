@@ -1,0 +1,2 @@
+import { render } from "solid-js/web";
+render(() => <p>Kontor</p>, document.getElementById("root")!);

@@ -1,0 +1,44 @@
+/** Transactional mails in the recipient's language (English and German first). */
+type Lang = "en" | "de";
+const pick = (lang: string): Lang => (lang === "de" ? "de" : "en");
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function layout(title: string, paragraphs: string[], link: { href: string; label: string }) {
+  const text = [...paragraphs, "", `${link.label}: ${link.href}`].join("\n");
+  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1f2937">
+<h2>${esc(title)}</h2>${paragraphs.map((p) => `<p>${esc(p)}</p>`).join("")}
+<p><a href="${esc(link.href)}" style="background:#2563eb;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${esc(link.label)}</a></p>
+<p style="color:#6b7280;font-size:12px">${esc(link.href)}</p></body></html>`;
+  return { text, html };
+}
+
+const T = {
+  confirm: {
+    en: (p: string) => ({ subject: `Confirm your e-mail for ${p}`, title: "Welcome to Kontor", body: [`Your portal "${p}" is ready. Confirm your e-mail address to sign in.`], cta: "Confirm e-mail" }),
+    de: (p: string) => ({ subject: `Bestätigen Sie Ihre E-Mail für ${p}`, title: "Willkommen bei Kontor", body: [`Ihr Portal „${p}“ ist bereit. Bestätigen Sie Ihre E-Mail-Adresse, um sich anzumelden.`], cta: "E-Mail bestätigen" }),
+  },
+  reset: {
+    en: (p: string) => ({ subject: `Reset your password for ${p}`, title: "Password reset", body: ["Someone asked to reset your password. If it was you, choose a new one with the link below (valid for one hour)."], cta: "Choose a new password" }),
+    de: (p: string) => ({ subject: `Passwort für ${p} zurücksetzen`, title: "Passwort zurücksetzen", body: ["Jemand hat das Zurücksetzen Ihres Passworts angefordert. Wenn Sie es waren, wählen Sie über den Link ein neues (eine Stunde gültig)."], cta: "Neues Passwort wählen" }),
+  },
+  invite: {
+    en: (p: string, who: string) => ({ subject: `${who} invites you to ${p}`, title: `Join ${p} on Kontor`, body: [`${who} invited you to the company workspace "${p}".`], cta: "Accept invitation" }),
+    de: (p: string, who: string) => ({ subject: `${who} lädt Sie zu ${p} ein`, title: `Treten Sie ${p} auf Kontor bei`, body: [`${who} hat Sie in den Firmen-Arbeitsbereich „${p}“ eingeladen.`], cta: "Einladung annehmen" }),
+  },
+};
+
+export function confirmMail(lang: string, portal: string, href: string) {
+  const t = T.confirm[pick(lang)](portal);
+  return { subject: t.subject, ...layout(t.title, t.body, { href, label: t.cta }) };
+}
+
+export function resetMail(lang: string, portal: string, href: string) {
+  const t = T.reset[pick(lang)](portal);
+  return { subject: t.subject, ...layout(t.title, t.body, { href, label: t.cta }) };
+}
+
+export function inviteMail(lang: string, portal: string, inviter: string, href: string, customText: string) {
+  const t = T.invite[pick(lang)](portal, inviter);
+  return { subject: t.subject, ...layout(t.title, customText ? [...t.body, customText] : t.body, { href, label: t.cta }) };
+}

@@ -1,0 +1,32 @@
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../context";
+import { forbidden } from "../lib/errors";
+
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Tenant subdomains are same-site with each other, so SameSite cookies alone do not stop a hostile
+ * portal: unsafe methods need an exact same-origin Origin (or Referer) and JSON or the app's header.
+ */
+export const csrfMiddleware = createMiddleware<AppEnv>(async (c, next) => {
+  if (SAFE.has(c.req.method)) return next();
+  const url = new URL(c.req.url);
+  const expected = `${url.protocol}//${c.req.header("host")}`;
+  const origin = c.req.header("origin") ?? originOf(c.req.header("referer"));
+  if (origin !== expected) throw forbidden("csrf", "Cross-site request refused.");
+  const type = (c.req.header("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  const hasBody = c.req.header("content-length") !== "0" && c.req.raw.body !== null;
+  if (hasBody && type !== "application/json" && c.req.header("x-kontor-request") !== "1") {
+    throw forbidden("csrf", "Send JSON, or the X-Kontor-Request header with a form upload.");
+  }
+  return next();
+});
+
+function originOf(referer: string | undefined): string | undefined {
+  if (!referer) return undefined;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return undefined;
+  }
+}

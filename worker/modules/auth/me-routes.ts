@@ -1,0 +1,47 @@
+import { Hono } from "hono";
+import { and, eq } from "drizzle-orm";
+import { users } from "../../../db/schema/people";
+import type { AppEnv, ActorContext } from "../../context";
+import { validate } from "../../lib/validate";
+import { actorCtx } from "../../lib/http";
+import { MODULES, BUSINESS_MODULES } from "../portal/plans";
+import { hasEffectiveSeat } from "../portal/seats";
+import { publicPortal } from "../portal/service";
+import { touchLastSeen } from "../people/users";
+import { changePasswordSchema, updateMeSchema } from "./schemas";
+import { changePassword } from "./service";
+
+/** The contract of GET /api/v1/me: who I am, and what of the portal I may use. */
+export async function describeMe(ctx: ActorContext) {
+  const u = (await ctx.db.select().from(users).where(and(eq(users.tenantId, ctx.tenant.id), eq(users.id, ctx.actor.id))).get())!;
+  const businessUser = await hasEffectiveSeat(ctx, u);
+  const disabled = ctx.tenant.settings.disabledModules;
+  const modules = MODULES.filter((m) => !disabled.includes(m)).map((m) => ({
+    name: m,
+    locked: BUSINESS_MODULES.includes(m) && !businessUser ? ("no_business_seat" as const) : m !== "company" && u.role === "extranet" && m !== "feed" && m !== "messenger" && m !== "groups" ? ("extranet" as const) : null,
+  }));
+  return {
+    user: {
+      id: u.id, name: u.name, email: u.email, role: u.role, language: u.language, timeZone: u.timeZone, businessUser,
+      position: u.position, phone: u.phone, departmentId: u.departmentId, hasPhoto: u.hasPhoto, totpEnabled: u.totpEnabled,
+    },
+    portal: { ...publicPortal(ctx.tenant), modules: modules.map((m) => m.name), moduleAccess: modules, requireTotp: ctx.tenant.settings.requireTotp },
+  };
+}
+
+export const meRoutes = new Hono<AppEnv>()
+  .get("/", async (c) => {
+    const ctx = actorCtx(c);
+    c.executionCtx.waitUntil(touchLastSeen(ctx));
+    return c.json(await describeMe(ctx), 200);
+  })
+  .patch("/", validate("json", updateMeSchema), async (c) => {
+    const ctx = actorCtx(c);
+    await ctx.db.update(users).set(c.req.valid("json")).where(and(eq(users.tenantId, ctx.tenant.id), eq(users.id, ctx.actor.id)));
+    return c.json(await describeMe(ctx), 200);
+  })
+  .post("/password", validate("json", changePasswordSchema), async (c) => {
+    const { current, password } = c.req.valid("json");
+    await changePassword(actorCtx(c), current, password);
+    return c.json({ ok: true }, 200);
+  });
