@@ -64,7 +64,7 @@ export const app = new Hono<AppEnv>()
     c.header("x-request-id", c.get("requestId"));
   })
   .get(`${WELL_KNOWN_PREFIX}:token`, async (c) => {
-    const token = await answerVerification(c.env, hostnameOf(c.req.header("host")), c.req.param("token"));
+    const token = await answerVerification(c.env, hostnameOf(new URL(c.req.url).host), c.req.param("token"));
     if (!token) throw notFound("Page");
     return c.text(token);
   })

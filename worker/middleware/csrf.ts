@@ -11,7 +11,7 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 export const csrfMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   if (SAFE.has(c.req.method)) return next();
   const url = new URL(c.req.url);
-  const expected = `${url.protocol}//${c.req.header("host")}`;
+  const expected = url.origin;
   const origin = c.req.header("origin") ?? originOf(c.req.header("referer"));
   if (origin !== expected) throw forbidden("csrf", "Cross-site request refused.");
   const type = (c.req.header("content-type") ?? "").split(";")[0].trim().toLowerCase();

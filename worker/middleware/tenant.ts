@@ -36,8 +36,8 @@ export async function resolveTenant(env: AppEnv["Bindings"], hostname: string): 
 
 /** Puts the tenant and a service context on every request; the root host only serves portal sign-up. */
 export const tenantMiddleware = createMiddleware<AppEnv>(async (c, next) => {
-  const hostHeader = c.req.header("host");
-  const hostname = hostnameOf(hostHeader);
+  const url = new URL(c.req.url);
+  const hostname = hostnameOf(url.host);
   if (hostname === c.env.ROOT_DOMAIN.toLowerCase()) {
     c.set("isRootHost", true);
     return next();
@@ -45,7 +45,6 @@ export const tenantMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   c.set("isRootHost", false);
   const tenant = await resolveTenant(c.env, hostname);
   if (!tenant) throw notFound("Portal");
-  const url = new URL(c.req.url);
   c.set("tenant", tenant);
   c.set("ctx", {
     env: c.env,
@@ -53,7 +52,7 @@ export const tenantMiddleware = createMiddleware<AppEnv>(async (c, next) => {
     tenant,
     requestId: c.get("requestId"),
     ip: c.req.header("cf-connecting-ip") ?? "127.0.0.1",
-    origin: `${url.protocol}//${hostHeader}`,
+    origin: url.origin,
   });
   return next();
 });

@@ -9,6 +9,6 @@ import { createPortal } from "./service";
 export const signupRoutes = new Hono<AppEnv>().post("/", validate("json", portalSignupSchema), async (c) => {
   if (!c.get("isRootHost")) throw notFound("Endpoint");
   const url = new URL(c.req.url);
-  const portal = await createPortal(c.env, c.req.valid("json"), { protocol: url.protocol, host: c.req.header("host") ?? url.host }, c.get("requestId"), c.req.header("cf-connecting-ip") ?? "127.0.0.1");
+  const portal = await createPortal(c.env, c.req.valid("json"), { protocol: url.protocol, host: url.host }, c.get("requestId"), c.req.header("cf-connecting-ip") ?? "127.0.0.1");
   return c.json({ portal }, 201);
 });

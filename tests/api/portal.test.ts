@@ -1,0 +1,45 @@
+import { describe, it, expect } from "vitest";
+import { client, newPortal, mailbox, ROOT, expectError } from "./helpers";
+
+describe("PORTAL-1 sign-up", () => {
+  it("creates a portal, mails a confirmation, and signs in only after confirming", async () => {
+    const root = client(ROOT);
+    const res = await root.json("POST", "/api/v1/portals", { company: "Acme", subdomain: "acme-signup", email: "boss@acme.test", password: "password-123" });
+    expect(res.status).toBe(201);
+    const [mail] = await mailbox("boss@acme.test");
+    expect(mail.subject).toContain("Acme");
+    const portal = client("acme-signup.kontor.localhost");
+    expectError(await portal.json("POST", "/api/v1/auth/login", { email: "boss@acme.test", password: "password-123" }), 403, "email_unconfirmed");
+    const token = new URL(mail.links[0]).searchParams.get("token");
+    expect((await portal.json("POST", "/api/v1/auth/confirm", { token })).status).toBe(200);
+    expect((await portal.json("POST", "/api/v1/auth/login", { email: "boss@acme.test", password: "password-123" })).status).toBe(200);
+    const me = await portal.json("GET", "/api/v1/me");
+    expect(me.body.user.role).toBe("admin");
+    expect(me.body.user.businessUser).toBe(true);
+    expect(me.body.portal).toMatchObject({ slug: "acme-signup", name: "Acme", plan: "free" });
+  });
+
+  it("refuses a taken subdomain with 409 and bad input with 400", async () => {
+    const { slug } = await newPortal();
+    const root = client(ROOT);
+    expectError(await root.json("POST", "/api/v1/portals", { company: "X", subdomain: slug, email: "x@x.test", password: "password-123" }), 409, "subdomain_taken");
+    expectError(await root.json("POST", "/api/v1/portals", { company: "X", subdomain: "Bad Name!", email: "x@x.test", password: "password-123" }), 400, "validation");
+    expectError(await root.json("POST", "/api/v1/portals", "{not json", { "content-type": "application/json" }), 400);
+  });
+});
+
+describe("PORTAL-2 routing by host", () => {
+  it("answers an unknown host with 404, for pages and API", async () => {
+    const ghost = client("ghost.kontor.localhost");
+    const page = await ghost.request("GET", "/");
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain("no portal");
+    expectError(await ghost.json("GET", "/api/v1/me"), 404);
+  });
+
+  it("places new portals on both shards", async () => {
+    const shards = new Set<number>();
+    for (let i = 0; i < 4; i++) shards.add((await newPortal()).shard);
+    expect([...shards].sort()).toEqual([0, 1]);
+  });
+});

@@ -1,0 +1,26 @@
+import { defineConfig } from "vitest/config";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+export default defineConfig({
+  root,
+  plugins: [
+    cloudflareTest({
+      wrangler: { configPath: "./wrangler.toml" },
+      miniflare: {
+        bindings: {
+          DEV_MAILBOX: "1",
+          CONTROL_MIGRATIONS: await readD1Migrations(`${root}db/migrations/control`),
+          SHARD_MIGRATIONS: await readD1Migrations(`${root}db/migrations/shard`),
+        },
+      },
+    }),
+  ],
+  test: {
+    include: ["tests/api/**/*.test.ts", "tests/do/**/*.test.ts"],
+    setupFiles: ["tests/api/setup.ts"],
+    testTimeout: 30_000,
+  },
+});
