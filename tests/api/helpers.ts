@@ -86,3 +86,65 @@ export function expectError(res: { status: number; body: any }, status: number, 
   expect(typeof res.body.error.message).toBe("string");
   if (code) expect(res.body.error.code).toBe(code);
 }
+
+/** Signs in a fresh client; `headers` e.g. a cf-connecting-ip. */
+export async function signIn(host: string, email: string, password = "password-123", headers: Record<string, string> = {}) {
+  const c = client(host);
+  const res = await c.json("POST", "/api/v1/auth/login", { email, password }, headers);
+  return { client: c, res };
+}
+
+/** A user created by the admin who has not signed in yet (so has no seat yet, PLAN-3). */
+export async function createUser(portal: { admin: Client }, name = "Nora New", extra: Record<string, unknown> = {}) {
+  const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${(counter++).toString(36)}@staff.test`;
+  const created = await portal.admin.json("POST", "/api/v1/people/users", { name, email, password: "password-123", ...extra });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return { id: created.body.user.id as string, email };
+}
+
+/** Invites one address and returns the invitee's id and the raw token from the mail. */
+export async function inviteOne(portal: { admin: Client }, email: string, extra: Record<string, unknown> = {}) {
+  const res = await portal.admin.json("POST", "/api/v1/people/invitations", { emails: [email], ...extra });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  const [mail] = await mailbox(email);
+  return { id: res.body.invited[0].id as string, token: linkToken(mail.links[0]), mail };
+}
+
+/** Portals until there is one on each of two different shards (new portals go to the emptier shard). */
+export async function portalsOnBothShards(opts: { plan?: string } = {}) {
+  const seen = new Map<number, Awaited<ReturnType<typeof newPortal>>>();
+  for (let i = 0; i < 8 && seen.size < 2; i++) {
+    const p = await newPortal(opts);
+    if (!seen.has(p.shard)) seen.set(p.shard, p);
+  }
+  expect(seen.size).toBe(2);
+  return [seen.get(0)!, seen.get(1)!] as const;
+}
+
+export const shardOf = (shard: number) => (testEnv as unknown as Record<string, D1Database>)[`SHARD_${shard}`];
+
+export async function sha256Hex(value: string) {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(value));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Smallest valid PNG header plus padding; the server judges images by their first bytes. */
+export const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(64).fill(0)]);
+
+/** A multipart upload as the SPA sends it: the form plus the app's own header (CSRF). */
+export function upload(c: Client, method: string, path: string, bytes: Uint8Array | string, type = "image/png", headers: Record<string, string> = { "x-kontor-request": "1" }) {
+  const form = new FormData();
+  form.set("file", new File([bytes], "file", { type }));
+  return c.request(method, path, form, headers);
+}
+
+export async function readJson(res: Response) {
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+export async function notificationsOf(c: Client) {
+  const res = await c.json("GET", "/api/v1/notifications");
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.items as { type: string; data: Record<string, unknown> }[];
+}

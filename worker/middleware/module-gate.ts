@@ -22,6 +22,10 @@ export const moduleGate = (module: ModuleName) =>
     if (ctx.tenant.settings.disabledModules.includes(module)) {
       throw forbidden("module_disabled", "This module is switched off for your portal.");
     }
+    // USER-2: extranet users work only inside their groups, never in the company's CRM.
+    if (module === "crm" && c.get("actor").role === "extranet") {
+      throw forbidden("extranet", "Extranet users can only see their groups.");
+    }
     if (BUSINESS_MODULES.includes(module) && !(await hasEffectiveSeat(ctx, c.get("actor")))) {
       throw forbidden("no_business_seat", "Business tools need a business seat. Ask your administrator for one.");
     }

@@ -37,7 +37,8 @@ export const meRoutes = new Hono<AppEnv>()
   })
   .patch("/", validate("json", updateMeSchema), async (c) => {
     const ctx = actorCtx(c);
-    await ctx.db.update(users).set(c.req.valid("json")).where(and(eq(users.tenantId, ctx.tenant.id), eq(users.id, ctx.actor.id)));
+    const patch = c.req.valid("json");
+    if (Object.keys(patch).length) await ctx.db.update(users).set(patch).where(and(eq(users.tenantId, ctx.tenant.id), eq(users.id, ctx.actor.id)));
     return c.json(await describeMe(ctx), 200);
   })
   .post("/password", validate("json", changePasswordSchema), async (c) => {

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import { users } from "../../../db/schema/people";
 import type { ActorContext, ServiceContext } from "../../context";
-import { AppError, forbidden, unauthorized, badRequest } from "../../lib/errors";
+import { AppError, forbidden, unauthorized, badRequest, conflict } from "../../lib/errors";
 import { hashPassword, verifyPassword } from "../../lib/password";
 import { ipAllowed } from "../../lib/ip";
 import { nowIso } from "../../lib/time";
@@ -73,6 +73,8 @@ export async function completeTotpLogin(ctx: ActorContext, code: string) {
 }
 
 export async function startTotpSetup(ctx: ActorContext) {
+  // A new setup would switch the second factor off without a code: disabling needs a valid code first.
+  if (ctx.actor.totpEnabled) throw conflict("totp_already_enabled", "Two-factor sign-in is already on. Turn it off with a code first.");
   const secret = new OTPAuth.Secret({ size: 20 });
   const totp = new OTPAuth.TOTP({ issuer: `Kontor ${ctx.tenant.name}`, label: ctx.actor.email, secret, digits: 6, period: 30, algorithm: "SHA1" });
   await ctx.db.update(users).set({ totpSecret: secret.base32, totpEnabled: false }).where(and(eq(users.tenantId, ctx.tenant.id), eq(users.id, ctx.actor.id)));

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
 import { desc, like } from "drizzle-orm";
 import { shardBindings, shardDb } from "../../../db/client";
 import { mailOutbox } from "../../../db/schema/mail";
@@ -28,13 +29,15 @@ async function recentMail(env: Env, to: string | undefined) {
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** Only the dev paths: this router is mounted at "/", so an unscoped middleware would answer 404 for the whole app. */
+const devOnly = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.env.DEV_MAILBOX !== "1") throw notFound("Page");
+  return next();
+});
+
 export const devRoutes = new Hono<AppEnv>()
-  .use(async (c, next) => {
-    if (c.env.DEV_MAILBOX !== "1") throw notFound("Page");
-    return next();
-  })
-  .get("/api/v1/dev/mail", async (c) => c.json({ items: await recentMail(c.env, c.req.query("to")) }, 200))
-  .get("/dev/mail", async (c) => {
+  .get("/api/v1/dev/mail", devOnly, async (c) => c.json({ items: await recentMail(c.env, c.req.query("to")) }, 200))
+  .get("/dev/mail", devOnly, async (c) => {
     const items = await recentMail(c.env, c.req.query("to"));
     const rows = items
       .map((m) => `<article><h2>${esc(m.subject)}</h2><p><b>To:</b> ${esc(m.to)} · ${esc(m.createdAt)} · ${m.status}</p><pre>${esc(m.text)}</pre>${m.links.map((l) => `<a href="${esc(l)}">${esc(l)}</a>`).join("<br>")}</article>`)

@@ -4,7 +4,7 @@ import { users } from "../../../db/schema/people";
 import type { AppEnv } from "../../context";
 import { validate } from "../../lib/validate";
 import { actorCtx } from "../../lib/http";
-import { forbidden } from "../../lib/errors";
+import { forbidden, notFound } from "../../lib/errors";
 import { serveImage, storeImage } from "../../lib/images";
 import { requireAdmin } from "../../middleware/session";
 import { createUserSchema, inviteSchema, listUsersQuery, updateUserSchema } from "./schemas";
@@ -36,6 +36,8 @@ export const peopleRoutes = new Hono<AppEnv>()
   })
   .get("/users/:id/photo", async (c) => {
     const ctx = actorCtx(c);
+    // USER-2: as with profiles, an extranet user sees no one else.
+    if (ctx.actor.role === "extranet" && c.req.param("id") !== ctx.actor.id) throw notFound("User");
     const user = await findUser(ctx, c.req.param("id"));
     return serveImage(ctx.env.FILES, photoKey(ctx.tenant.id, user.id));
   })

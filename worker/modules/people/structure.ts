@@ -68,7 +68,7 @@ export async function updateDepartment(ctx: ActorContext, id: string, patch: z.i
     if (ancestors(all, patch.parentId).some((d) => d.id === id)) throw conflict("cycle", "A department cannot move under itself or its sub-departments.", "parentId");
   }
   if (patch.headUserId) await assertActiveUser(ctx, patch.headUserId, "headUserId");
-  await ctx.db.update(departments).set(patch).where(and(eq(departments.tenantId, ctx.tenant.id), eq(departments.id, id)));
+  if (Object.keys(patch).length) await ctx.db.update(departments).set(patch).where(and(eq(departments.tenantId, ctx.tenant.id), eq(departments.id, id)));
   return (await listDepartments(ctx)).find((d) => d.id === id)!;
 }
 

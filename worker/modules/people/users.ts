@@ -9,7 +9,7 @@ import { nowIso } from "../../lib/time";
 import { decodeCursor, encodeCursor } from "../../lib/cursor";
 import { endAllSessionsStatement } from "../auth/sessions";
 import { auditStatement } from "../portal/audit";
-import { grantSeatIfFree } from "../portal/seats";
+import { grantSeatIfFree, notifySeatDenied } from "../portal/seats";
 import { PLAN_LIMITS } from "../portal/plans";
 import { toUserDto } from "./serialize";
 import { loadDepartments, managerOf, managedDepartmentIds, rootDepartmentId } from "./structure";
@@ -28,7 +28,7 @@ export async function listUsers(ctx: ActorContext, q: z.infer<typeof listUsersQu
   }
   const status = q.status ?? "active";
   if (status !== "active" && ctx.actor.role !== "admin") throw forbidden("admin_only", "Only administrators can list inactive users.");
-  const after = q.cursor ? decodeCursor(q.cursor) : null;
+  const after = q.cursor ? decodeCursor(q.cursor, 2) : null;
   const term = q.q ? `%${q.q.replace(/[%_]/g, (c) => `\\${c}`)}%` : null;
   const rows = await ctx.db
     .select()
@@ -99,6 +99,7 @@ export async function updateUser(ctx: ActorContext, id: string, patch: z.infer<t
   if (patch.role === "extranet" && !PLAN_LIMITS[ctx.tenant.plan].extranet) throw forbidden("plan_limit", "Extranet users are available on the Standard and Professional plans.");
   if (patch.role && patch.role !== "admin" && user.role === "admin") await assertAnotherAdmin(ctx, id);
   if (patch.departmentId && !(await loadDepartments(ctx)).some((d) => d.id === patch.departmentId)) throw notFound("Department");
+  if (!Object.keys(patch).length) return toUserDto(user);
   await ctx.db.batch([
     ctx.db.update(users).set(patch).where(and(eq(users.tenantId, ctx.tenant.id), eq(users.id, id))),
     ...(patch.role && patch.role !== user.role ? [auditStatement(ctx, ctx.actor.id, "role_changed", id, { from: user.role, to: patch.role })] : []),
@@ -147,7 +148,7 @@ export async function approveUser(ctx: ActorContext, id: string) {
     ctx.db.update(users).set({ status: "active", emailConfirmed: true }).where(and(eq(users.tenantId, ctx.tenant.id), eq(users.id, id))),
     auditStatement(ctx, ctx.actor.id, "user_approved", id),
   ]);
-  await grantSeatIfFree(ctx, id);
+  if (!user.businessUser && !(await grantSeatIfFree(ctx, id))) await notifySeatDenied(ctx, user);
   return toUserDto(await findUser(ctx, id));
 }
 
