@@ -15,7 +15,9 @@ import { structureRoutes } from "./modules/people/structure-routes";
 import { portalPublicRoutes, portalRoutes } from "./modules/portal/routes";
 import { signupRoutes } from "./modules/portal/signup-routes";
 import { answerVerification, WELL_KNOWN_PREFIX } from "./modules/portal/domains";
-import { notificationRoutes } from "./modules/notifications/routes";
+import { counterRoutes, notificationRoutes } from "./modules/notifications/routes";
+import { liveRoutes } from "./modules/notifications/live-routes";
+import { feedRoutes } from "./modules/feed/routes";
 import { devRoutes } from "./modules/dev/routes";
 import { notFoundPage } from "./pages/not-found";
 import type { ModuleName } from "./modules/portal/plans";
@@ -46,10 +48,18 @@ const api = new Hono<AppEnv>()
   .route("/portal", portalRoutes)
   .use("/notifications/*", requireSession)
   .use("/notifications", requireSession)
-  .route("/notifications", notificationRoutes);
+  .route("/notifications", notificationRoutes)
+  .use("/counters", requireSession)
+  .route("/counters", counterRoutes)
+  .use("/live", requireSession)
+  .route("/live", liveRoutes)
+  .use("/feed/*", requireSession, moduleGate("feed"))
+  .use("/feed", requireSession, moduleGate("feed"))
+  .route("/feed", feedRoutes);
 
 // Every module's prefix is gated from day one: switched off → 403, business module without a seat → 403.
 for (const [module, path] of Object.entries(MODULE_PATHS)) {
+  if (module === "feed") continue;
   const sub = path.replace("/api/v1", "");
   api.use(`${sub}/*`, requireSession, moduleGate(module as ModuleName));
   api.use(sub, requireSession, moduleGate(module as ModuleName));

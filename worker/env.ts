@@ -1,3 +1,6 @@
+import type { UserHub } from "../durable-objects/user-hub";
+import type { FeedHub } from "../durable-objects/feed-hub";
+
 /** Bindings declared in wrangler.toml. Shards are SHARD_0 … SHARD_n. */
 export interface Env {
   CONTROL: D1Database;
@@ -5,6 +8,8 @@ export interface Env {
   SHARD_1?: D1Database;
   [shard: `SHARD_${number}`]: D1Database | undefined;
   FILES: R2Bucket;
+  USER_HUB: DurableObjectNamespace<UserHub>;
+  FEED_HUB: DurableObjectNamespace<FeedHub>;
   MAIL: SendEmail;
   ASSETS?: Fetcher;
   ROOT_DOMAIN: string;

@@ -3,4 +3,4 @@ export * from "./people";
 export * from "./auth";
 export * from "./portal";
 export * from "./mail";
-export * from "./notifications";
+export * from "./feed";

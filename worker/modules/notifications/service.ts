@@ -1,17 +1,19 @@
-import { and, eq, desc, isNull, inArray, lt, sql } from "drizzle-orm";
-import { notifications } from "../../../db/schema/notifications";
+import { and, eq } from "drizzle-orm";
 import { users } from "../../../db/schema/people";
 import type { ActorContext, ServiceContext } from "../../context";
 import { newId } from "../../lib/crypto";
 import { nowIso } from "../../lib/time";
+import { userHub } from "../../lib/hubs";
+import { decodeCursor, encodeCursor } from "../../lib/cursor";
+import type { JsonValue } from "../../../durable-objects/protocol";
 
-export async function notify(ctx: ServiceContext, userIds: string[], type: string, data: Record<string, unknown>) {
-  if (!userIds.length) return;
+/** Notifications live in each user's UserHub, their single writer, which pushes them to open tabs. */
+export async function notify(ctx: ServiceContext, userIds: string[], type: string, data: Record<string, JsonValue>) {
   const createdAt = nowIso();
-  await ctx.db.insert(notifications).values(userIds.map((userId) => ({ tenantId: ctx.tenant.id, id: newId(), userId, type, data, createdAt })));
+  await Promise.all([...new Set(userIds)].map((userId) => userHub(ctx.env, ctx.tenant.id, userId).addNotification({ id: newId(), type, data, createdAt })));
 }
 
-export async function notifyAdmins(ctx: ServiceContext, type: string, data: Record<string, unknown>) {
+export async function notifyAdmins(ctx: ServiceContext, type: string, data: Record<string, JsonValue>) {
   const admins = await ctx.db
     .select({ id: users.id })
     .from(users)
@@ -21,25 +23,15 @@ export async function notifyAdmins(ctx: ServiceContext, type: string, data: Reco
 }
 
 export async function listNotifications(ctx: ActorContext, cursor: string | undefined, limit: number) {
-  const rows = await ctx.db
-    .select()
-    .from(notifications)
-    .where(and(eq(notifications.tenantId, ctx.tenant.id), eq(notifications.userId, ctx.actor.id), cursor ? lt(notifications.createdAt, cursor) : undefined))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit + 1)
-    .all();
-  const unread = await ctx.db
-    .select({ n: sql<number>`count(*)` })
-    .from(notifications)
-    .where(and(eq(notifications.tenantId, ctx.tenant.id), eq(notifications.userId, ctx.actor.id), isNull(notifications.readAt)))
-    .get();
-  const items = rows.slice(0, limit).map(({ tenantId: _t, userId: _u, ...n }) => n);
-  return { items, nextCursor: rows.length > limit ? items[items.length - 1].createdAt : null, unread: unread?.n ?? 0 };
+  const before = cursor ? decodeCursor(cursor) : null;
+  const page = await userHub(ctx.env, ctx.tenant.id, ctx.actor.id).listNotifications(before ? { createdAt: before[0], id: before[1] } : null, limit);
+  return { items: page.items, unread: page.unread, nextCursor: page.next ? encodeCursor([page.next.createdAt, page.next.id]) : null };
 }
 
 export async function markRead(ctx: ActorContext, ids: string[] | "all") {
-  await ctx.db
-    .update(notifications)
-    .set({ readAt: nowIso() })
-    .where(and(eq(notifications.tenantId, ctx.tenant.id), eq(notifications.userId, ctx.actor.id), isNull(notifications.readAt), ids === "all" ? undefined : inArray(notifications.id, ids)));
+  return userHub(ctx.env, ctx.tenant.id, ctx.actor.id).markRead(ids);
+}
+
+export async function counters(ctx: ActorContext) {
+  return userHub(ctx.env, ctx.tenant.id, ctx.actor.id).counters();
 }

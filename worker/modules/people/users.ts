@@ -12,6 +12,7 @@ import { auditStatement } from "../portal/audit";
 import { grantSeatIfFree, notifySeatDenied } from "../portal/seats";
 import { PLAN_LIMITS } from "../portal/plans";
 import { toUserDto } from "./serialize";
+import { feedHub, userHub } from "../../lib/hubs";
 import { loadDepartments, managerOf, managedDepartmentIds, rootDepartmentId } from "./structure";
 import type { createUserSchema, listUsersQuery, updateUserSchema } from "./schemas";
 
@@ -127,6 +128,8 @@ export async function dismissUser(ctx: ActorContext, id: string) {
     endAllSessionsStatement(ctx, id),
     auditStatement(ctx, ctx.actor.id, "user_dismissed", id),
   ]);
+  // Sessions are gone; live sockets of every open tab close now too (USER-3).
+  await Promise.all([userHub(ctx.env, ctx.tenant.id, id).disconnectAll("dismissed"), feedHub(ctx.env, ctx.tenant.id).disconnectUser(id)]);
   return toUserDto(await findUser(ctx, id));
 }
 

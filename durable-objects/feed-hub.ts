@@ -1,0 +1,95 @@
+import { DurableObject } from "cloudflare:workers";
+import type { Env } from "../worker/env";
+import { feedClientFrame, PING, PONG, type FeedEvent, type FeedServerFrame } from "./protocol";
+import { parseFrame } from "./frames";
+
+/** Who is behind a feed socket: their audience keys decide which events they may receive. */
+export interface FeedViewer {
+  userId: string;
+  /** "all", "u:<id>", "d:<id>" (own department and its ancestors), "g:<id>". */
+  keys: string[];
+  /** Administrators read every post (USER-4). */
+  seesAll: boolean;
+}
+
+const FLUSH_MS = 50;
+
+/**
+ * One per portal. Fans feed events out to connected feed pages, filtered by audience, batching
+ * bursts into one frame per socket every 50 ms.
+ */
+export class FeedHub extends DurableObject<Env> {
+  private pending: { event: FeedEvent & { at: number }; audience: Set<string> }[] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
+  }
+
+  async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return new Response("Expected a WebSocket", { status: 426 });
+    const viewer = JSON.parse(request.headers.get("x-kontor-viewer") ?? "null") as FeedViewer | null;
+    if (!viewer) return new Response("Unauthenticated", { status: 401 });
+    const pair = new WebSocketPair();
+    this.ctx.acceptWebSocket(pair[1], [`u:${viewer.userId}`]);
+    pair[1].serializeAttachment(viewer);
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+
+  async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer) {
+    const frame = parseFrame(feedClientFrame, message);
+    if (!frame.ok) this.send(ws, { type: "error", code: frame.code, message: frame.message });
+  }
+
+  async webSocketClose(ws: WebSocket, code: number) {
+    try {
+      ws.close(code === 1005 ? 1000 : code, "closing");
+    } catch {
+      /* already closed */
+    }
+  }
+
+  /** Called by the worker after a feed write is stored. `audience` holds the post's audience keys. */
+  publish(events: FeedEvent[], audience: string[]) {
+    const at = Date.now();
+    const keys = new Set(audience);
+    for (const event of events) this.pending.push({ event: { ...event, at }, audience: keys });
+    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  /** Closes the feed sockets of one user (dismissal). */
+  disconnectUser(userId: string) {
+    for (const ws of this.ctx.getWebSockets(`u:${userId}`)) {
+      try {
+        ws.close(4001, "session ended");
+      } catch {
+        /* closed */
+      }
+    }
+  }
+
+  connectionCount(): number {
+    return this.ctx.getWebSockets().length;
+  }
+
+  private flush() {
+    this.flushTimer = null;
+    const batch = this.pending;
+    this.pending = [];
+    if (!batch.length) return;
+    for (const ws of this.ctx.getWebSockets()) {
+      const viewer = ws.deserializeAttachment() as FeedViewer;
+      const visible = batch.filter((b) => viewer.seesAll || viewer.keys.some((k) => b.audience.has(k))).map((b) => b.event);
+      if (visible.length) this.send(ws, { type: "feed.events", events: visible });
+    }
+  }
+
+  private send(ws: WebSocket, frame: FeedServerFrame) {
+    try {
+      ws.send(JSON.stringify(frame));
+    } catch {
+      /* closing */
+    }
+  }
+}

@@ -1,0 +1,200 @@
+import { DurableObject } from "cloudflare:workers";
+import type { Env } from "../worker/env";
+import { userHubClientFrame, PING, PONG, type Counters, type NotificationItem, type UserHubServerFrame, type JsonValue } from "./protocol";
+import { parseFrame } from "./frames";
+
+const NOTIFICATION_PAGE = 30;
+
+/**
+ * One per user of a portal (name "tenantId:userId"). The single writer of the user's counters and
+ * notifications; every change is pushed to all the user's open tabs. Alarms run its schedule table.
+ */
+export class UserHub extends DurableObject<Env> {
+  private sql: SqlStorage;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    this.sql.exec(`
+      CREATE TABLE IF NOT EXISTS counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS notifications (id TEXT PRIMARY KEY, type TEXT NOT NULL, data TEXT NOT NULL, created_at TEXT NOT NULL, read_at TEXT);
+      CREATE INDEX IF NOT EXISTS notifications_created ON notifications (created_at DESC, id DESC);
+      CREATE TABLE IF NOT EXISTS schedule (id TEXT PRIMARY KEY, at INTEGER NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS schedule_at ON schedule (at);
+    `);
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
+  }
+
+  /** Upgrade handed over by the worker after it authenticated the user. */
+  async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return new Response("Expected a WebSocket", { status: 426 });
+    const pair = new WebSocketPair();
+    this.ctx.acceptWebSocket(pair[1]);
+    this.send(pair[1], this.snapshotFrame());
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+
+  async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer) {
+    const frame = parseFrame(userHubClientFrame, message);
+    if (!frame.ok) return this.send(ws, { type: "error", code: frame.code, message: frame.message });
+    if (frame.value.type === "resync") return this.send(ws, this.snapshotFrame());
+    if (frame.value.type === "notifications.read") this.markRead(frame.value.all ? "all" : (frame.value.ids ?? []));
+  }
+
+  async webSocketClose(ws: WebSocket, code: number) {
+    try {
+      ws.close(code === 1005 ? 1000 : code, "closing");
+    } catch {
+      /* already closed */
+    }
+  }
+
+  // ---- counters -------------------------------------------------------------------------------
+
+  counters(): Counters {
+    const out: Counters = {};
+    for (const row of this.sql.exec<{ key: string; value: number }>("SELECT key, value FROM counters")) out[row.key] = row.value;
+    out.notifications = this.unreadCount();
+    return out;
+  }
+
+  /** Adds deltas to counters (never below zero) and pushes the changed values. */
+  adjustCounters(deltas: Counters): Counters {
+    const changed: Counters = {};
+    for (const [key, delta] of Object.entries(deltas)) {
+      const row = this.sql
+        .exec<{ value: number }>("INSERT INTO counters (key, value) VALUES (?1, max(0, ?2)) ON CONFLICT(key) DO UPDATE SET value = max(0, value + ?2) RETURNING value", key, delta)
+        .one();
+      changed[key] = row.value;
+    }
+    this.broadcast({ type: "counters", counters: changed });
+    return changed;
+  }
+
+  setCounters(values: Counters): void {
+    for (const [key, value] of Object.entries(values)) {
+      this.sql.exec("INSERT INTO counters (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2", key, Math.max(0, value));
+    }
+    this.broadcast({ type: "counters", counters: values });
+  }
+
+  // ---- notifications --------------------------------------------------------------------------
+
+  private unreadCount(): number {
+    return this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM notifications WHERE read_at IS NULL").one().n;
+  }
+
+  addNotification(item: Omit<NotificationItem, "readAt">): NotificationItem {
+    this.sql.exec("INSERT OR IGNORE INTO notifications (id, type, data, created_at) VALUES (?1, ?2, ?3, ?4)", item.id, item.type, JSON.stringify(item.data), item.createdAt);
+    const full = { ...item, readAt: null };
+    this.broadcast({ type: "notification", item: full });
+    this.broadcast({ type: "counters", counters: { notifications: this.unreadCount() } });
+    return full;
+  }
+
+  listNotifications(before: { createdAt: string; id: string } | null, limit = NOTIFICATION_PAGE) {
+    const rows = before
+      ? this.sql.exec<Row>("SELECT * FROM notifications WHERE (created_at, id) < (?1, ?2) ORDER BY created_at DESC, id DESC LIMIT ?3", before.createdAt, before.id, limit + 1)
+      : this.sql.exec<Row>("SELECT * FROM notifications ORDER BY created_at DESC, id DESC LIMIT ?1", limit + 1);
+    const items = [...rows].map(toItem);
+    const page = items.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page, next: items.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null, unread: this.unreadCount() };
+  }
+
+  markRead(ids: string[] | "all"): number {
+    const now = new Date().toISOString();
+    if (ids === "all") this.sql.exec("UPDATE notifications SET read_at = ?1 WHERE read_at IS NULL", now);
+    else for (const id of ids) this.sql.exec("UPDATE notifications SET read_at = ?1 WHERE id = ?2 AND read_at IS NULL", now, id);
+    this.broadcast({ type: "notifications.read", ids });
+    const unread = this.unreadCount();
+    this.broadcast({ type: "counters", counters: { notifications: unread } });
+    return unread;
+  }
+
+  // ---- schedule (alarms) ----------------------------------------------------------------------
+
+  /** Adds or replaces a scheduled item; the object's single alarm is re-armed to the earliest one. */
+  async schedule(id: string, at: number, kind: string, payload: Record<string, unknown>) {
+    this.sql.exec("INSERT INTO schedule (id, at, kind, payload) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(id) DO UPDATE SET at = ?2, kind = ?3, payload = ?4", id, at, kind, JSON.stringify(payload));
+    await this.rearm();
+  }
+
+  async unschedule(id: string) {
+    this.sql.exec("DELETE FROM schedule WHERE id = ?1", id);
+    await this.rearm();
+  }
+
+  scheduled(): { id: string; at: number; kind: string }[] {
+    return [...this.sql.exec<{ id: string; at: number; kind: string }>("SELECT id, at, kind FROM schedule ORDER BY at")];
+  }
+
+  private async rearm() {
+    const next = this.sql.exec<{ at: number | null }>("SELECT min(at) AS at FROM schedule").one().at;
+    if (next === null) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(next);
+  }
+
+  /** Each due item is removed in the same step that applies it, so it fires exactly once. */
+  async alarm() {
+    const due = [...this.sql.exec<{ id: string; kind: string; payload: string }>("SELECT id, kind, payload FROM schedule WHERE at <= ?1 ORDER BY at", Date.now())];
+    for (const item of due) {
+      this.ctx.storage.transactionSync(() => {
+        this.sql.exec("DELETE FROM schedule WHERE id = ?1", item.id);
+        this.runScheduled(item.id, item.kind, JSON.parse(item.payload));
+      });
+    }
+    await this.rearm();
+  }
+
+  private runScheduled(id: string, kind: string, payload: Record<string, unknown>) {
+    if (kind === "notification") {
+      const { type, data } = payload as { type: string; data: Record<string, JsonValue> };
+      this.addNotification({ id: `sched-${id}`, type, data, createdAt: new Date().toISOString() });
+    }
+  }
+
+  // ---- sockets --------------------------------------------------------------------------------
+
+  /** Closes every open tab of this user (dismissal, sign-out everywhere). */
+  disconnectAll(reason = "session ended") {
+    for (const ws of this.ctx.getWebSockets()) {
+      this.send(ws, { type: "session.ended" });
+      try {
+        ws.close(4001, reason);
+      } catch {
+        /* already closed */
+      }
+    }
+  }
+
+  connectionCount(): number {
+    return this.ctx.getWebSockets().length;
+  }
+
+  private snapshotFrame(): UserHubServerFrame {
+    return { type: "snapshot", counters: this.counters(), notifications: this.listNotifications(null, 20).items };
+  }
+
+  private broadcast(frame: UserHubServerFrame) {
+    const data = JSON.stringify(frame);
+    for (const ws of this.ctx.getWebSockets()) {
+      try {
+        ws.send(data);
+      } catch {
+        /* a closing socket; the runtime removes it */
+      }
+    }
+  }
+
+  private send(ws: WebSocket, frame: UserHubServerFrame) {
+    try {
+      ws.send(JSON.stringify(frame));
+    } catch {
+      /* closing */
+    }
+  }
+}
+
+type Row = { id: string; type: string; data: string; created_at: string; read_at: string | null };
+const toItem = (r: Row): NotificationItem => ({ id: r.id, type: r.type, data: JSON.parse(r.data), createdAt: r.created_at, readAt: r.read_at });
