@@ -125,7 +125,7 @@ export class UserHub extends DurableObject<Env> {
     await this.rearm();
   }
 
-  scheduled(): { id: string; at: number; kind: string }[] {
+  listScheduled(): { id: string; at: number; kind: string }[] {
     return [...this.sql.exec<{ id: string; at: number; kind: string }>("SELECT id, at, kind FROM schedule ORDER BY at")];
   }
 

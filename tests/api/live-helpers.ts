@@ -18,6 +18,7 @@ export async function openSocket(c: Client, path: string, origin = `http://${c.h
   const frames: any[] = [];
   const waiters: { match: (f: any) => boolean; resolve: (f: any) => void }[] = [];
   ws.addEventListener("message", (e) => {
+    if (e.data === "pong") return;
     const frame = JSON.parse(String(e.data));
     frames.push(frame);
     for (const w of [...waiters]) if (w.match(frame)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(frame));
