@@ -20,6 +20,7 @@ export function client(host: string): Client {
       const h: Record<string, string> = { ...headers };
       if (c.cookie) h.cookie = c.cookie;
       if (method !== "GET" && method !== "HEAD" && !("origin" in h)) h.origin = `http://${host}`;
+      if (h.origin === "") delete h.origin; // origin: "" sends no Origin header at all
       let payload: BodyInit | undefined;
       if (body instanceof FormData || typeof body === "string") payload = body as BodyInit;
       else if (body !== undefined) {
