@@ -44,7 +44,8 @@ export function client(host: string): Client {
   return c;
 }
 
-export async function mailbox(to?: string): Promise<{ to: string; subject: string; text: string; links: string[] }[]> {
+export interface DevMail { to: string; subject: string; text: string; html: string; status: string; links: string[] }
+export async function mailbox(to?: string): Promise<DevMail[]> {
   const res = await SELF.fetch(`http://${ROOT}/api/v1/dev/mail${to ? `?to=${encodeURIComponent(to)}` : ""}`);
   return ((await res.json()) as { items: never[] }).items;
 }
