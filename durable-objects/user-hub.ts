@@ -2,8 +2,11 @@ import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../worker/env";
 import { userHubClientFrame, PING, PONG, type Counters, type NotificationItem, type UserHubServerFrame, type JsonValue } from "./protocol";
 import { parseFrame } from "./frames";
+import { sendChatDigest } from "../worker/modules/chat/digest";
 
 const NOTIFICATION_PAGE = 30;
+const DIGEST_ID = "chat-digest";
+const DIGEST_AFTER_MS = 15 * 60_000;
 
 /**
  * One per user of a portal (name "tenantId:userId"). The single writer of the user's counters and
@@ -21,6 +24,7 @@ export class UserHub extends DurableObject<Env> {
       CREATE INDEX IF NOT EXISTS notifications_created ON notifications (created_at DESC, id DESC);
       CREATE TABLE IF NOT EXISTS schedule (id TEXT PRIMARY KEY, at INTEGER NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS schedule_at ON schedule (at);
+      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
   }
@@ -30,6 +34,10 @@ export class UserHub extends DurableObject<Env> {
     if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return new Response("Expected a WebSocket", { status: 426 });
     const pair = new WebSocketPair();
     this.ctx.acceptWebSocket(pair[1]);
+    // Online again: a later absence may earn a new digest (CHAT-4).
+    this.setMeta("digest_sent", "0");
+    this.setMeta("origin", new URL(request.url).origin);
+    await this.unschedule(DIGEST_ID);
     this.send(pair[1], this.snapshotFrame());
     return new Response(null, { status: 101, webSocket: pair[0] });
   }
@@ -46,6 +54,10 @@ export class UserHub extends DurableObject<Env> {
       ws.close(code === 1005 ? 1000 : code, "closing");
     } catch {
       /* already closed */
+    }
+    if (this.ctx.getWebSockets().every((s) => s === ws || s.readyState !== WebSocket.OPEN)) {
+      this.setMeta("offline_since", String(Date.now()));
+      await this.maybeScheduleDigest();
     }
   }
 
@@ -76,6 +88,55 @@ export class UserHub extends DurableObject<Env> {
       this.sql.exec("INSERT INTO counters (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2", key, Math.max(0, value));
     }
     this.broadcast({ type: "counters", counters: values });
+  }
+
+  // ---- chat unread and the offline digest (CHAT-4) ---------------------------------------------
+
+  /** ChatRooms report a member's unread count per chat; the messenger total is their sum. */
+  async setChatUnread(identity: { tenantId: string; userId: string }, chatId: string, unread: number) {
+    this.setMeta("identity", JSON.stringify(identity));
+    const key = `chat:${chatId}`;
+    this.sql.exec("INSERT INTO counters (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2", key, Math.max(0, unread));
+    const total = this.chatUnreadTotal();
+    this.sql.exec("INSERT INTO counters (key, value) VALUES ('messenger', ?1) ON CONFLICT(key) DO UPDATE SET value = ?1", total);
+    this.broadcast({ type: "counters", counters: { [key]: Math.max(0, unread), messenger: total } });
+    await this.maybeScheduleDigest();
+  }
+
+  chatUnreadTotal(): number {
+    return this.sql.exec<{ n: number | null }>("SELECT sum(value) AS n FROM counters WHERE key LIKE 'chat:%'").one().n ?? 0;
+  }
+
+  chatUnread(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const r of this.sql.exec<{ key: string; value: number }>("SELECT key, value FROM counters WHERE key LIKE 'chat:%' AND value > 0")) out[r.key.slice(5)] = r.value;
+    return out;
+  }
+
+  /** One digest after 15 minutes without any open tab, and none again until the user was online. */
+  private async maybeScheduleDigest() {
+    if (this.ctx.getWebSockets().some((s) => s.readyState === WebSocket.OPEN)) return;
+    if (this.getMeta("digest_sent") === "1" || this.chatUnreadTotal() === 0 || !this.getMeta("identity")) return;
+    if (this.listScheduled().some((s) => s.id === DIGEST_ID)) return;
+    const offlineSince = Number(this.getMeta("offline_since") ?? Date.now());
+    await this.schedule(DIGEST_ID, Math.max(Date.now(), offlineSince + DIGEST_AFTER_MS), "chat.digest", {});
+  }
+
+  private async sendDigest() {
+    if (this.ctx.getWebSockets().some((s) => s.readyState === WebSocket.OPEN) || this.getMeta("digest_sent") === "1") return;
+    const identity = this.getMeta("identity");
+    const unread = this.chatUnread();
+    if (!identity || !Object.keys(unread).length) return;
+    this.setMeta("digest_sent", "1");
+    await sendChatDigest(this.env, JSON.parse(identity), unread, this.getMeta("origin"));
+  }
+
+  private getMeta(key: string): string | null {
+    return this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?1", key).toArray()[0]?.value ?? null;
+  }
+
+  private setMeta(key: string, value: string) {
+    this.sql.exec("INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2", key, value);
   }
 
   // ---- notifications --------------------------------------------------------------------------
@@ -135,23 +196,22 @@ export class UserHub extends DurableObject<Env> {
     else await this.ctx.storage.setAlarm(next);
   }
 
-  /** Each due item is removed in the same step that applies it, so it fires exactly once. */
+  /** Each due item is removed before it runs, so it fires once even if the alarm is retried. */
   async alarm() {
     const due = [...this.sql.exec<{ id: string; kind: string; payload: string }>("SELECT id, kind, payload FROM schedule WHERE at <= ?1 ORDER BY at", Date.now())];
     for (const item of due) {
-      this.ctx.storage.transactionSync(() => {
-        this.sql.exec("DELETE FROM schedule WHERE id = ?1", item.id);
-        this.runScheduled(item.id, item.kind, JSON.parse(item.payload));
-      });
+      this.sql.exec("DELETE FROM schedule WHERE id = ?1", item.id);
+      await this.runScheduled(item.id, item.kind, JSON.parse(item.payload));
     }
     await this.rearm();
   }
 
-  private runScheduled(id: string, kind: string, payload: Record<string, unknown>) {
+  private async runScheduled(id: string, kind: string, payload: Record<string, unknown>) {
     if (kind === "notification") {
       const { type, data } = payload as { type: string; data: Record<string, JsonValue> };
       this.addNotification({ id: `sched-${id}`, type, data, createdAt: new Date().toISOString() });
     }
+    if (kind === "chat.digest") await this.sendDigest();
   }
 
   // ---- sockets --------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import { answerVerification, WELL_KNOWN_PREFIX } from "./modules/portal/domains"
 import { counterRoutes, notificationRoutes } from "./modules/notifications/routes";
 import { liveRoutes } from "./modules/notifications/live-routes";
 import { feedRoutes } from "./modules/feed/routes";
+import { chatRoutes } from "./modules/chat/routes";
 import { devRoutes } from "./modules/dev/routes";
 import { notFoundPage } from "./pages/not-found";
 import type { ModuleName } from "./modules/portal/plans";
@@ -55,11 +56,14 @@ const api = new Hono<AppEnv>()
   .route("/live", liveRoutes)
   .use("/feed/*", requireSession, moduleGate("feed"))
   .use("/feed", requireSession, moduleGate("feed"))
-  .route("/feed", feedRoutes);
+  .route("/feed", feedRoutes)
+  .use("/chats/*", requireSession, moduleGate("messenger"))
+  .use("/chats", requireSession, moduleGate("messenger"))
+  .route("/chats", chatRoutes);
 
 // Every module's prefix is gated from day one: switched off → 403, business module without a seat → 403.
 for (const [module, path] of Object.entries(MODULE_PATHS)) {
-  if (module === "feed") continue;
+  if (module === "feed" || module === "messenger") continue;
   const sub = path.replace("/api/v1", "");
   api.use(`${sub}/*`, requireSession, moduleGate(module as ModuleName));
   api.use(sub, requireSession, moduleGate(module as ModuleName));

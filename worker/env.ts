@@ -1,5 +1,6 @@
 import type { UserHub } from "../durable-objects/user-hub";
 import type { FeedHub } from "../durable-objects/feed-hub";
+import type { ChatRoom } from "../durable-objects/chat-room";
 
 /** Bindings declared in wrangler.toml. Shards are SHARD_0 … SHARD_n. */
 export interface Env {
@@ -10,6 +11,9 @@ export interface Env {
   FILES: R2Bucket;
   USER_HUB: DurableObjectNamespace<UserHub>;
   FEED_HUB: DurableObjectNamespace<FeedHub>;
+  CHAT_ROOM: DurableObjectNamespace<ChatRoom>;
+  /** JSON list of RTCIceServer for calls; empty means host candidates only (fine on one network). */
+  ICE_SERVERS?: string;
   MAIL: SendEmail;
   ASSETS?: Fetcher;
   ROOT_DOMAIN: string;

@@ -4,3 +4,4 @@ export * from "./auth";
 export * from "./portal";
 export * from "./mail";
 export * from "./feed";
+export * from "./chat";

@@ -42,3 +42,27 @@ export function inviteMail(lang: string, portal: string, inviter: string, href: 
   const t = T.invite[pick(lang)](portal, inviter);
   return { subject: t.subject, ...layout(t.title, customText ? [...t.body, customText] : t.body, { href, label: t.cta }) };
 }
+
+export interface DigestEntry {
+  title: string;
+  count: number;
+  senders: string[];
+  firstLines: string[];
+  link: string;
+}
+
+const DIGEST = {
+  en: { subject: (p: string, n: number) => `${n} unread message${n === 1 ? "" : "s"} in ${p}`, title: "You have unread messages", from: "from", cta: "Open the messenger" },
+  de: { subject: (p: string, n: number) => `${n} ungelesene Nachricht${n === 1 ? "" : "en"} in ${p}`, title: "Sie haben ungelesene Nachrichten", from: "von", cta: "Messenger öffnen" },
+};
+
+/** CHAT-4: one mail for all unread chats, never one per message. */
+export function chatDigestMail(lang: string, portal: string, entries: DigestEntry[], href: string) {
+  const t = DIGEST[pick(lang)];
+  const total = entries.reduce((n, e) => n + e.count, 0);
+  const text = [t.title, "", ...entries.flatMap((e) => [`${e.title} (${e.count}) ${t.from} ${e.senders.join(", ")}`, ...e.firstLines.map((l) => `  ${l}`), `  ${e.link}`, ""]), `${t.cta}: ${href}`].join("\n");
+  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1f2937"><h2>${esc(t.title)}</h2>${entries
+    .map((e) => `<h3><a href="${esc(e.link)}">${esc(e.title)}</a> (${e.count})</h3><p style="color:#6b7280">${esc(t.from)} ${esc(e.senders.join(", "))}</p>${e.firstLines.map((l) => `<blockquote>${esc(l)}</blockquote>`).join("")}`)
+    .join("")}<p><a href="${esc(href)}">${esc(t.cta)}</a></p></body></html>`;
+  return { subject: t.subject(portal, total), text, html };
+}

@@ -1,6 +1,8 @@
-import xss from "xss";
+import * as xssNamespace from "xss";
 
-// xss is CommonJS: take its exports from the default import so every bundler agrees.
+// xss is CommonJS: some bundlers expose it as the default export, others as the namespace.
+type XssModule = typeof xssNamespace;
+const xss: XssModule = (xssNamespace as unknown as { default?: XssModule }).default ?? xssNamespace;
 const { FilterXSS, escapeAttrValue } = xss;
 
 /** The rich-text subset the editor produces; everything else is dropped (scripts, handlers, styles). */
@@ -13,7 +15,7 @@ const filter = new FilterXSS({
   },
   stripIgnoreTag: true,
   stripIgnoreTagBody: ["script", "style", "iframe", "object", "embed", "svg", "math", "template"],
-  onTagAttr(tag, name, value) {
+  onTagAttr(tag: string, name: string, value: string) {
     if (tag === "a" && name === "href") {
       const v = value.trim();
       return /^(https?:|mailto:|\/)/i.test(v) && !/^\/\//.test(v) ? `href="${escapeAttrValue(v)}" rel="noopener noreferrer" target="_blank"` : "";

@@ -13,6 +13,7 @@ import { grantSeatIfFree, notifySeatDenied } from "../portal/seats";
 import { PLAN_LIMITS } from "../portal/plans";
 import { toUserDto } from "./serialize";
 import { feedHub, userHub } from "../../lib/hubs";
+import { disconnectFromChats } from "../chat/chats";
 import { loadDepartments, managerOf, managedDepartmentIds, rootDepartmentId } from "./structure";
 import type { createUserSchema, listUsersQuery, updateUserSchema } from "./schemas";
 
@@ -129,7 +130,7 @@ export async function dismissUser(ctx: ActorContext, id: string) {
     auditStatement(ctx, ctx.actor.id, "user_dismissed", id),
   ]);
   // Sessions are gone; live sockets of every open tab close now too (USER-3).
-  await Promise.all([userHub(ctx.env, ctx.tenant.id, id).disconnectAll("dismissed"), feedHub(ctx.env, ctx.tenant.id).disconnectUser(id)]);
+  await Promise.all([userHub(ctx.env, ctx.tenant.id, id).disconnectAll("dismissed"), feedHub(ctx.env, ctx.tenant.id).disconnectUser(id), disconnectFromChats(ctx, id)]);
   return toUserDto(await findUser(ctx, id));
 }
 

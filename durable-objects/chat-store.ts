@@ -1,0 +1,79 @@
+import type { ChatMessage } from "./protocol";
+
+/** The ChatRoom's own SQLite: messages with their per-chat sequence, reactions, members, search. */
+export function migrateChatStore(sql: SqlStorage) {
+  sql.exec(`
+    CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS members (user_id TEXT PRIMARY KEY, role TEXT NOT NULL, read_seq INTEGER NOT NULL DEFAULT 0, pushed_unread INTEGER NOT NULL DEFAULT -1, active INTEGER NOT NULL DEFAULT 1);
+    CREATE TABLE IF NOT EXISTS messages (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT, client_id TEXT NOT NULL, author_id TEXT NOT NULL, text TEXT NOT NULL,
+      reply_to INTEGER, mentions TEXT NOT NULL DEFAULT '[]', attachments TEXT NOT NULL DEFAULT '[]',
+      created_at TEXT NOT NULL, edited_at TEXT, deleted INTEGER NOT NULL DEFAULT 0, pinned INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE UNIQUE INDEX IF NOT EXISTS messages_client ON messages (author_id, client_id);
+    CREATE TABLE IF NOT EXISTS reactions (seq INTEGER NOT NULL, user_id TEXT NOT NULL, emoji TEXT NOT NULL, PRIMARY KEY (seq, user_id, emoji));
+    CREATE TABLE IF NOT EXISTS call (conn_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, muted INTEGER NOT NULL, camera INTEGER NOT NULL, screen INTEGER NOT NULL, joined_at INTEGER NOT NULL);
+    CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5 (text, content='messages', content_rowid='seq', tokenize='unicode61 remove_diacritics 2');
+    CREATE TRIGGER IF NOT EXISTS messages_ai AFTER INSERT ON messages BEGIN INSERT INTO messages_fts (rowid, text) VALUES (new.seq, new.text); END;
+    CREATE TRIGGER IF NOT EXISTS messages_au AFTER UPDATE OF text ON messages BEGIN
+      INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.seq, old.text);
+      INSERT INTO messages_fts (rowid, text) VALUES (new.seq, new.text);
+    END;
+  `);
+}
+
+export type MessageRow = {
+  seq: number; client_id: string; author_id: string; text: string; reply_to: number | null; mentions: string; attachments: string;
+  created_at: string; edited_at: string | null; deleted: number; pinned: number;
+};
+
+export function getMeta(sql: SqlStorage, key: string): string | null {
+  return sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?1", key).toArray()[0]?.value ?? null;
+}
+
+export function setMeta(sql: SqlStorage, key: string, value: string) {
+  sql.exec("INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2", key, value);
+}
+
+export function lastSeq(sql: SqlStorage): number {
+  return sql.exec<{ s: number | null }>("SELECT max(seq) AS s FROM messages").one().s ?? 0;
+}
+
+const excerpt = (text: string) => (text.length > 120 ? `${text.slice(0, 119)}…` : text);
+
+/** Rows to messages, with reactions and reply excerpts loaded for the whole page at once. */
+export function toMessages(sql: SqlStorage, rows: MessageRow[]): ChatMessage[] {
+  if (!rows.length) return [];
+  const seqs = rows.map((r) => r.seq);
+  const min = Math.min(...seqs);
+  const max = Math.max(...seqs);
+  const reactions = new Map<number, Record<string, string[]>>();
+  for (const r of sql.exec<{ seq: number; user_id: string; emoji: string }>("SELECT seq, user_id, emoji FROM reactions WHERE seq BETWEEN ?1 AND ?2", min, max)) {
+    const byEmoji = reactions.get(r.seq) ?? {};
+    (byEmoji[r.emoji] ??= []).push(r.user_id);
+    reactions.set(r.seq, byEmoji);
+  }
+  const replySeqs = [...new Set(rows.map((r) => r.reply_to).filter((s): s is number => s !== null))];
+  const replies = new Map<number, MessageRow>();
+  for (const s of replySeqs) {
+    const row = sql.exec<MessageRow>("SELECT * FROM messages WHERE seq = ?1", s).toArray()[0];
+    if (row) replies.set(s, row);
+  }
+  return rows.map((r) => {
+    const reply = r.reply_to !== null ? replies.get(r.reply_to) : undefined;
+    return {
+      seq: r.seq,
+      clientId: r.client_id,
+      authorId: r.author_id,
+      text: r.deleted ? "" : r.text,
+      replyTo: reply ? { seq: reply.seq, authorId: reply.author_id, excerpt: reply.deleted ? "" : excerpt(reply.text) } : null,
+      mentions: JSON.parse(r.mentions),
+      attachments: r.deleted ? [] : JSON.parse(r.attachments),
+      reactions: reactions.get(r.seq) ?? {},
+      pinned: r.pinned === 1,
+      createdAt: r.created_at,
+      editedAt: r.edited_at,
+      deleted: r.deleted === 1,
+    };
+  });
+}
