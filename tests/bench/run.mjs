@@ -59,6 +59,7 @@ function gitInfo() {
 let server = null;
 let snapshot = null;
 let opts = {};
+let interrupted = null;
 
 async function cleanup() {
   await stopServer(server);
@@ -67,7 +68,8 @@ async function cleanup() {
 
 for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.once(sig, async () => {
-    log(`${sig}: stopping the server`);
+    interrupted = sig;
+    log(`${sig}: stopping the server; no results written`);
     await cleanup().catch(() => {});
     process.exit(130);
   });
@@ -110,7 +112,7 @@ async function main() {
 
   if (suites.some((s) => s.needsServer)) {
     const port = await freePort(opts.port ?? 8795);
-    server = await startServer({ dir: snapshot.dir, port, logFile: join(RESULTS, "server.log"), log });
+    await startServer({ dir: snapshot.dir, port, logFile: join(RESULTS, "server.log"), log, onSpawn: (s) => (server = s) });
     ctx.startup = { ...server.coldStart, freshState: true, stateDir: ctx.stateDir };
     log(`first 200 of GET / after ${server.coldStart.msToFirst200} ms`);
     Object.assign(ctx, {
@@ -129,6 +131,7 @@ async function main() {
   }
 
   for (const s of suites) {
+    if (interrupted) break;
     if (s.needsServer && server?.exited) {
       report.errors[s.name] = `server exited (${JSON.stringify(server.exited)})`;
       continue;
@@ -145,6 +148,7 @@ async function main() {
   }
 
   await cleanup();
+  if (interrupted) return 130;
   report.finishedAt = new Date().toISOString();
   writeFileSync(join(RESULTS, "latest.json"), JSON.stringify(report, null, 2) + "\n");
 
@@ -173,6 +177,7 @@ async function main() {
 main()
   .then((code) => { process.exitCode = code; })
   .catch(async (e) => {
+    if (interrupted) return;
     console.error("[bench] failed:", e?.stack ?? e);
     if (server?.logFile) console.error(`[bench] server output: ${server.logFile}`);
     await cleanup().catch(() => {});

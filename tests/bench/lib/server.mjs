@@ -74,13 +74,14 @@ function childEnv(extra) {
  * Spawns `npm start` (PORT=port) in `dir` in its own process group and measures the time from the
  * spawn to the first HTTP 200 of GET / on the demo host, with the phases seen in its output.
  */
-export async function startServer({ dir, port, logFile, timeoutMs = 240_000, log = () => {} }) {
+export async function startServer({ dir, port, logFile, timeoutMs = 240_000, log = () => {}, onSpawn = () => {} }) {
   const out = createWriteStream(logFile);
   const t0 = performance.now();
   const child = spawn("npm", ["start"], { cwd: dir, env: childEnv({ PORT: String(port) }), stdio: ["ignore", "pipe", "pipe"], detached: true });
   const server = { child, pgid: child.pid, port, dir, logFile, exited: null, phases: {} };
   const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve((server.exited = { code, signal }))));
   server.exitedPromise = exited;
+  onSpawn(server); // so the caller can stop the group even while we are still waiting for it
   const mark = (name, re) => (chunk) => {
     if (server.phases[name] === undefined && re.test(String(chunk))) server.phases[name] = Math.round(performance.now() - t0);
   };
