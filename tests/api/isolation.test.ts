@@ -1,0 +1,166 @@
+import { describe, it, expect, beforeAll } from "vitest";
+import { client, newPortal, newEmployee, inviteOne, upload, readJson, expectError, notificationsOf, PNG, type Client } from "./helpers";
+import { appRoutes, bodyFor, fill, isDevTool, isPublic, type AppRoute, type Seed } from "./routes";
+
+type Portal = Awaited<ReturnType<typeof newPortal>>;
+const routes = appRoutes();
+const withIds = routes.filter((r) => r.params.length > 0);
+
+/** A portal with one of everything a route can point at. */
+async function seed(p: Portal): Promise<Seed> {
+  const e = await newEmployee(p, "Iso Employee");
+  expect((await upload(e.client, "PUT", `/api/v1/people/users/${e.id}/photo`, PNG)).status).toBe(200);
+  const root = (await p.admin.json("GET", "/api/v1/structure/departments")).body.items[0].id;
+  const dept = await p.admin.json("POST", "/api/v1/structure/departments", { name: "Iso Dept", parentId: root });
+  const invitation = await inviteOne(p, `invitee.${p.slug}@x.test`);
+  const holder = await inviteOne(p, `holder.${p.slug}@x.test`);
+  const reg = await p.admin.json("PATCH", "/api/v1/portal/settings", { registration: { enabled: true, mode: "open", allowedDomains: [] } });
+  const domain = await p.admin.json("POST", "/api/v1/portal/domains", { hostname: `iso-${p.slug}.invalid` });
+  expect(domain.status, JSON.stringify(domain.body)).toBe(201);
+  const post = await p.admin.json("POST", "/api/v1/feed/posts", { text: "Iso post", audience: { company: true }, poll: { question: "Q?", options: ["Yes", "No"] } });
+  expect(post.status, JSON.stringify(post.body)).toBe(201);
+  const comment = await e.client.json("POST", `/api/v1/feed/posts/${post.body.post.id}/comments`, { text: "Iso comment" });
+  expect(comment.status, JSON.stringify(comment.body)).toBe(201);
+  return {
+    userId: e.id,
+    departmentId: dept.body.department.id,
+    seatHolderId: holder.id,
+    hostname: domain.body.domain.hostname,
+    invitationToken: invitation.token,
+    joinToken: new URL(reg.body.registrationUrl).searchParams.get("token")!,
+    domainToken: domain.body.domain.verificationPath.split("/").pop(),
+    postId: post.body.post.id,
+    commentId: comment.body.comment.id,
+    pollOptionId: post.body.post.poll.options[0].id,
+  };
+}
+
+/** Calls a route as the given client, with the seed's ids and a valid body (or `{}` when `emptyBody`). */
+async function call(c: Client, r: AppRoute, s: Seed, own: { userId: string }, emptyBody = false) {
+  const path = fill(r, s);
+  const body = emptyBody ? (r.method === "GET" ? null : {}) : bodyFor(r, s, own);
+  const res = body === "image" ? await upload(c, r.method, path, PNG) : await c.request(r.method, path, body ?? undefined);
+  const json = (res.headers.get("content-type") ?? "").includes("json");
+  const out = json ? await readJson(res) : { status: res.status, body: await res.arrayBuffer().then(() => null) };
+  return { ...out, route: `${r.method} ${r.path} → ${path}` };
+}
+
+let A: Portal, B: Portal, C: Portal, seedA: Seed, markers: string[];
+
+beforeAll(async () => {
+  A = await newPortal({ plan: "professional" });
+  for (let i = 0; i < 10 && (!B || !C); i++) {
+    const p = await newPortal({ plan: "professional" });
+    if (p.shard !== A.shard) B ??= p;
+    else C ??= p;
+  }
+  expect(B.shard).not.toBe(A.shard);
+  expect(C.shard).toBe(A.shard);
+  seedA = await seed(A);
+  await seed(B);
+  await seed(C);
+  markers = [A.slug, ...Object.values(seedA)];
+}, 60_000);
+
+const leaks = (body: unknown) => markers.filter((m) => JSON.stringify(body ?? "").includes(m));
+
+describe("the sweep knows every route", () => {
+  it("reads the routes from the app and can fill and call each one", () => {
+    expect(routes.length).toBeGreaterThan(40);
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(["GET /api/v1/me", "DELETE /api/v1/structure/departments/:id", "PUT /api/v1/portal/business-users"]));
+    // Throws, naming what to add to tests/api/routes.ts, for a route with an unknown parameter or no body.
+    for (const r of withIds) {
+      fill(r, seedA);
+      bodyFor(r, seedA, { userId: A.adminId });
+    }
+  });
+});
+
+describe("no session", () => {
+  it("every route that is not public answers 401 to an anonymous caller", async () => {
+    const anon = client(A.host);
+    const wrong: string[] = [];
+    for (const r of routes) {
+      const res = await call(anon, r, seedA, { userId: A.adminId }, true);
+      if (isPublic(r) ? res.status >= 500 || res.status === 401 : res.status !== 401) wrong.push(`${res.route}: ${res.status}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+for (const [label, target] of [["another shard", () => B], ["the same shard", () => C]] as const) {
+  describe(`cross-tenant, portal on ${label}`, () => {
+    it("the other portal's admin gets 404 for every route given this portal's ids", async () => {
+      const T = target();
+      const wrong: string[] = [];
+      for (const r of withIds) {
+        const res = await call(T.admin, r, seedA, { userId: T.adminId });
+        if (res.status !== 404 || leaks(res.body).length) wrong.push(`${res.route}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      }
+      expect(wrong).toEqual([]);
+      expect((await T.admin.json("GET", "/api/v1/me")).status).toBe(200); // the probes did not cost the session
+    });
+
+    it("this portal's session cookie does not authenticate on the other portal's host", async () => {
+      const T = target();
+      const stolen = client(T.host);
+      const wrong: string[] = [];
+      for (const r of routes) {
+        stolen.cookie = A.admin.cookie;
+        const res = await call(stolen, r, seedA, { userId: A.adminId }, !r.params.length);
+        // Public routes have no session to misuse, but this portal's tokens must not work there either.
+        const ok = !isPublic(r) ? res.status === 401 : r.params.length ? res.status === 404 : res.status < 500;
+        if (!ok || (!isDevTool(r) && leaks(res.body).length)) wrong.push(`${res.route}: ${res.status}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+
+    it("nothing of this portal appears in any list of the other portal", async () => {
+      const T = target();
+      const wrong: string[] = [];
+      for (const r of routes.filter((x) => x.method === "GET" && !x.params.length && !isDevTool(x))) {
+        const res = await call(T.admin, r, seedA, { userId: T.adminId });
+        if (res.status >= 500 || leaks(res.body).length) wrong.push(`${res.route}: ${res.status} leaks ${leaks(res.body)}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+  });
+}
+
+describe("foreign ids inside bodies and queries", () => {
+  it("are looked up within the caller's portal", async () => {
+    const [userA, deptA] = [seedA.userId, seedA.departmentId];
+    const b = await newEmployee(B, "Bob B");
+    const rootB = (await B.admin.json("GET", "/api/v1/structure/departments")).body.items[0].id;
+    expectError(await B.admin.json("POST", "/api/v1/people/users", { name: "X", email: "x1@x.test", password: "password-123", departmentId: deptA }), 404);
+    expectError(await B.admin.json("POST", "/api/v1/people/invitations", { emails: ["x2@x.test"], departmentId: deptA }), 404);
+    expectError(await B.admin.json("POST", "/api/v1/structure/departments", { name: "X", parentId: deptA }), 404);
+    expectError(await B.admin.json("POST", "/api/v1/structure/departments", { name: "X", parentId: rootB, headUserId: userA }), 400, "invalid_user");
+    expectError(await B.admin.json("PATCH", `/api/v1/people/users/${b.id}`, { departmentId: deptA }), 404);
+    expectError(await B.admin.json("PATCH", `/api/v1/structure/departments/${rootB}`, { headUserId: userA }), 400, "invalid_user");
+    expectError(await B.admin.json("POST", `/api/v1/structure/departments/${rootB}/members`, { userId: userA }), 404);
+    expectError(await B.admin.json("PUT", "/api/v1/portal/business-users", { userIds: [B.adminId, userA] }), 400, "invalid_user");
+    expect((await B.admin.json("GET", `/api/v1/people/users?departmentId=${deptA}`)).body.items).toEqual([]);
+    expect((await B.admin.json("GET", `/api/v1/feed?authorId=${A.adminId}`)).body.items).toEqual([]);
+    const noteA = (await notificationsOf(A.admin)).find((n) => n.type === "feed.comment") as { id?: string } | undefined;
+    expect(noteA?.id).toBeTruthy();
+    await B.admin.json("POST", "/api/v1/notifications/read", { ids: [noteA!.id] });
+    expect((await A.admin.json("GET", "/api/v1/notifications")).body.unread).toBeGreaterThan(0);
+    expect((await A.admin.json("GET", `/api/v1/people/users/${userA}`)).body.user.departmentId).not.toBe(rootB);
+  });
+});
+
+describe("positive control", () => {
+  it("the same calls with this portal's own session and host do find the ids (so the 404s above mean something)", async () => {
+    // Reads and edits first, deletions last, the most specific first.
+    const order = (r: AppRoute) => (r.method === "GET" ? 0 : r.method === "DELETE" ? 2 : 1) * 1000 - (r.method === "DELETE" ? r.path.length : 0);
+    const wrong: string[] = [];
+    for (const r of [...withIds].sort((x, y) => order(x) - order(y))) {
+      const host = r.path.startsWith("/.well-known/") ? seedA.hostname : A.host;
+      const c = isPublic(r) ? client(host) : A.admin;
+      const res = await call(c, r, seedA, { userId: A.adminId });
+      if (res.status === 404 || res.status === 401 || res.status >= 500) wrong.push(`${res.route}: ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
