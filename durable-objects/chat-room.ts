@@ -195,6 +195,21 @@ export class ChatRoom extends DurableObject<Env> {
     return this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM messages WHERE seq > ?1 AND author_id <> ?2 AND deleted = 0", read, userId).one().n;
   }
 
+  /** Local benchmarks only (the worker exposes it with the dev tools switch): bulk history in one statement. */
+  devSeed(count: number, authorIds: string[]) {
+    const start = lastSeq(this.sql);
+    const authors = JSON.stringify(authorIds);
+    this.sql.exec(
+      `INSERT INTO messages (client_id, author_id, text, created_at)
+       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
+       SELECT 'seed-' || (?2 + i), json_extract(?3, '$[' || (i % json_array_length(?3)) || ']'), 'Seeded message number ' || (?2 + i), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+       FROM n`,
+      count, start, authors,
+    );
+    this.scheduleFlush();
+    return { lastSeq: lastSeq(this.sql) };
+  }
+
   // ---- flush (alarm) --------------------------------------------------------------------------
 
   scheduleFlush() {

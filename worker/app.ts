@@ -20,6 +20,7 @@ import { liveRoutes } from "./modules/notifications/live-routes";
 import { feedRoutes } from "./modules/feed/routes";
 import { chatRoutes } from "./modules/chat/routes";
 import { devRoutes } from "./modules/dev/routes";
+import { devSeedRoutes } from "./modules/dev/seed-routes";
 import { notFoundPage } from "./pages/not-found";
 import type { ModuleName } from "./modules/portal/plans";
 
@@ -59,7 +60,8 @@ const api = new Hono<AppEnv>()
   .route("/feed", feedRoutes)
   .use("/chats/*", requireSession, moduleGate("messenger"))
   .use("/chats", requireSession, moduleGate("messenger"))
-  .route("/chats", chatRoutes);
+  .route("/chats", chatRoutes)
+  .route("/dev/seed", devSeedRoutes);
 
 // Every module's prefix is gated from day one: switched off → 403, business module without a seat → 403.
 for (const [module, path] of Object.entries(MODULE_PATHS)) {

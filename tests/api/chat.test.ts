@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import { env } from "cloudflare:workers";
 import { runDurableObjectAlarm } from "cloudflare:test";
 import { newPortal, newEmployee, expectError } from "./helpers";
-import { openSocket, sleep } from "./live-helpers";
+import { openSocket, sleep, type LiveSocket } from "./live-helpers";
 import type { Env } from "../../worker/env";
 
 const e = env as unknown as Env;
@@ -216,7 +216,7 @@ describe("CHAT-5 calls", () => {
     const eve = await newEmployee(t, "Eve Epsilon");
     const members = [t.ann, t.bob, t.cat, dan, eve];
     const chat = (await t.ann.client.json("POST", "/api/v1/chats", { type: "group", title: "Call", memberIds: members.map((m) => m.id) })).body.chat;
-    const sockets = [];
+    const sockets: LiveSocket[] = [];
     for (const m of members) {
       const ws = await openSocket(m.client, `/api/v1/chats/${chat.id}/live`);
       await ws.next((f) => f.type === "hello");
