@@ -1,2 +1,5 @@
 import { render } from "solid-js/web";
-render(() => <p>Kontor</p>, document.getElementById("root")!);
+import "./index.css";
+import { App } from "./App";
+
+render(() => <App />, document.getElementById("root")!);

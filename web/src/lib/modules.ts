@@ -1,0 +1,44 @@
+import type { Component } from "solid-js";
+import Newspaper from "lucide-solid/icons/newspaper";
+import MessagesSquare from "lucide-solid/icons/messages-square";
+import ListChecks from "lucide-solid/icons/list-checks";
+import Handshake from "lucide-solid/icons/handshake";
+import CalendarDays from "lucide-solid/icons/calendar-days";
+import HardDrive from "lucide-solid/icons/hard-drive";
+import UsersRound from "lucide-solid/icons/users-round";
+import Building2 from "lucide-solid/icons/building";
+import { me, type ModuleName } from "./session";
+
+export const MODULE_ICONS: Record<ModuleName, Component<{ size?: number; class?: string }>> = {
+  feed: Newspaper,
+  messenger: MessagesSquare,
+  tasks: ListChecks,
+  crm: Handshake,
+  calendar: CalendarDays,
+  drive: HardDrive,
+  groups: UsersRound,
+  company: Building2,
+};
+
+export type Access = { name: ModuleName; locked: "no_business_seat" | "extranet" | null };
+
+/** The modules of the portal as this user may see them; the company module is closed to extranet users. */
+export function moduleAccess(): Access[] {
+  const m = me();
+  if (!m) return [];
+  return m.portal.moduleAccess.map((a) => ({
+    name: a.name,
+    locked: a.locked ?? (a.name === "company" && m.user.role === "extranet" ? "extranet" : null),
+  }));
+}
+
+export function accessOf(name: string): Access | undefined {
+  return moduleAccess().find((a) => a.name === name);
+}
+
+/** The first page after sign-in: the company module until the feed lands; for extranet users, their groups. */
+export function homePath(): string {
+  const open = moduleAccess().filter((a) => !a.locked);
+  if (open.some((a) => a.name === "company")) return "/company";
+  return open[0] ? `/${open[0].name}` : "/account";
+}

@@ -1,0 +1,84 @@
+import { Show, createEffect, createResource, createSignal } from "solid-js";
+import { Combobox as K } from "@kobalte/core/combobox";
+import X from "lucide-solid/icons/x";
+import { t } from "../../lib/i18n";
+import { api, call } from "../../lib/api";
+import { Avatar } from "../../ui/Avatar";
+import type { Person } from "./data";
+
+/** Search-as-you-type over active employees (dismissed people are never offered). */
+export function PersonPicker(props: { label: string; value: string; valueName?: string; onChange: (id: string, name: string) => void; error?: string }) {
+  const [term, setTerm] = createSignal("");
+  const [results] = createResource(
+    () => ({ q: term() }),
+    async ({ q }) => (await call(api.people.users.$get({ query: { q: q || undefined, limit: "20" } }))).items,
+  );
+  const [current] = createResource(
+    () => (props.value && !props.valueName ? props.value : false),
+    async (id) => (await call(api.people.users[":id"].$get({ param: { id } }))).user,
+  );
+  const [selected, setSelected] = createSignal<Person | null>(null);
+  createEffect(() => {
+    if (!props.value) setSelected(null);
+    else if (current()) setSelected(current()!);
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const search = (v: string) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => setTerm(v.trim()), 200);
+  };
+  return (
+    <K<Person>
+      options={results() ?? []}
+      optionValue="id"
+      optionTextValue="name"
+      optionLabel="name"
+      value={selected()}
+      onChange={(p) => {
+        setSelected(p);
+        props.onChange(p?.id ?? "", p?.name ?? "");
+      }}
+      onInputChange={search}
+      defaultFilter={() => true}
+      triggerMode="focus"
+      placeholder={t("company.searchPerson")}
+      validationState={props.error ? "invalid" : "valid"}
+      gutter={4}
+      itemComponent={(p) => (
+        <K.Item item={p.item} class="flex cursor-default items-center gap-2 rounded px-2 py-1.5 outline-none data-[highlighted]:bg-subtle">
+          <Avatar id={p.item.rawValue.id} name={p.item.rawValue.name} hasPhoto={p.item.rawValue.hasPhoto} size="xs" />
+          <K.ItemLabel class="min-w-0 flex-1">
+            <span class="block truncate text-[13px]">{p.item.rawValue.name}</span>
+            <span class="block truncate text-[11px] text-muted">{p.item.rawValue.position || p.item.rawValue.email}</span>
+          </K.ItemLabel>
+        </K.Item>
+      )}
+    >
+      <K.Label class="k-label">{props.label}</K.Label>
+      <K.Control class="k-input flex items-center gap-1 pr-1 focus-within:border-accent focus-within:ring-2 focus-within:ring-accent/25">
+        <K.Input class="h-full min-w-0 flex-1 bg-transparent outline-none" data-testid="person-picker" />
+        <Show when={selected()}>
+          <button
+            type="button"
+            class="rounded p-1 text-muted hover:bg-subtle"
+            aria-label={t("company.clearPerson")}
+            onClick={() => {
+              setSelected(null);
+              props.onChange("", "");
+            }}
+          >
+            <X size={14} />
+          </button>
+        </Show>
+      </K.Control>
+      <Show when={props.error}>
+        <K.ErrorMessage class="mt-1 text-[12px] text-danger">{props.error}</K.ErrorMessage>
+      </Show>
+      <K.Portal>
+        <K.Content class="k-card z-[60] max-h-72 overflow-y-auto p-1 shadow-pop">
+          <K.Listbox class="outline-none" />
+        </K.Content>
+      </K.Portal>
+    </K>
+  );
+}
