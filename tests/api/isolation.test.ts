@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { client, newPortal, newEmployee, inviteOne, upload, readJson, expectError, notificationsOf, PNG, type Client } from "./helpers";
-import { appRoutes, bodyFor, fill, isDevTool, isPublic, type AppRoute, type Seed } from "./routes";
+import { appRoutes, bodyFor, fill, isDevTool, isPublic, isSocket, queryFor, type AppRoute, type Seed } from "./routes";
 
 type Portal = Awaited<ReturnType<typeof newPortal>>;
 const routes = appRoutes();
@@ -21,6 +21,10 @@ async function seed(p: Portal): Promise<Seed> {
   expect(post.status, JSON.stringify(post.body)).toBe(201);
   const comment = await e.client.json("POST", `/api/v1/feed/posts/${post.body.post.id}/comments`, { text: "Iso comment" });
   expect(comment.status, JSON.stringify(comment.body)).toBe(201);
+  const chat = await p.admin.json("POST", "/api/v1/chats", { type: "group", title: "Iso chat", memberIds: [e.id], visibility: "public" });
+  expect(chat.status, JSON.stringify(chat.body)).toBe(201);
+  const message = await e.client.json("POST", `/api/v1/chats/${chat.body.chat.id}/messages`, { clientId: `iso-${p.slug}`, text: "Iso message" });
+  expect(message.status, JSON.stringify(message.body)).toBe(201);
   return {
     userId: e.id,
     departmentId: dept.body.department.id,
@@ -32,16 +36,23 @@ async function seed(p: Portal): Promise<Seed> {
     postId: post.body.post.id,
     commentId: comment.body.comment.id,
     pollOptionId: post.body.post.poll.options[0].id,
+    chatId: chat.body.chat.id,
+    messageSeq: String(message.body.message.seq),
   };
 }
 
 /** Calls a route as the given client, with the seed's ids and a valid body (or `{}` when `emptyBody`). */
 async function call(c: Client, r: AppRoute, s: Seed, own: { userId: string }, emptyBody = false) {
-  const path = fill(r, s);
+  const path = fill(r, s) + queryFor(r);
   const body = emptyBody ? (r.method === "GET" ? null : {}) : bodyFor(r, s, own);
-  const res = body === "image" ? await upload(c, r.method, path, PNG) : await c.request(r.method, path, body ?? undefined);
+  const socket = isSocket(r) ? { upgrade: "websocket", origin: `http://${c.host}` } : undefined;
+  const res = body === "image" ? await upload(c, r.method, path, PNG) : await c.request(r.method, path, body ?? undefined, socket);
+  if (res.webSocket) {
+    res.webSocket.accept();
+    res.webSocket.close(1000, "probe done");
+  }
   const json = (res.headers.get("content-type") ?? "").includes("json");
-  const out = json ? await readJson(res) : { status: res.status, body: await res.arrayBuffer().then(() => null) };
+  const out = json ? await readJson(res) : { status: res.status, body: res.webSocket ? null : await res.arrayBuffer().then(() => null) };
   return { ...out, route: `${r.method} ${r.path} → ${path}` };
 }
 
@@ -59,7 +70,7 @@ beforeAll(async () => {
   seedA = await seed(A);
   await seed(B);
   await seed(C);
-  markers = [A.slug, ...Object.values(seedA)];
+  markers = [A.slug, ...Object.values(seedA).filter((v) => v.length >= 8)]; // not the message number
 }, 60_000);
 
 const leaks = (body: unknown) => markers.filter((m) => JSON.stringify(body ?? "").includes(m));

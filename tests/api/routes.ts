@@ -54,7 +54,7 @@ export const isDevTool = (r: AppRoute) => /^\/(api\/v1\/)?dev\//.test(r.path);
 
 /** Real ids of the seeded portal, by the name the sweep gives them. */
 export type Seed = Record<
-  "userId" | "departmentId" | "seatHolderId" | "hostname" | "invitationToken" | "joinToken" | "domainToken" | "postId" | "commentId" | "pollOptionId",
+  "userId" | "departmentId" | "seatHolderId" | "hostname" | "invitationToken" | "joinToken" | "domainToken" | "postId" | "commentId" | "pollOptionId" | "chatId" | "messageSeq",
   string
 >;
 
@@ -70,6 +70,9 @@ const PARAMS: Record<string, keyof Seed> = {
   "posts/:id": "postId",
   "comments/:id": "commentId",
   "comments/:commentId": "commentId",
+  "chats/:id": "chatId",
+  "members/:userId": "userId",
+  "messages/:seq": "messageSeq",
 };
 
 /** Fills a route's parameters with the seeded portal's ids. */
@@ -111,7 +114,28 @@ const BODIES: Record<string, (seed: Seed, own: { userId: string }) => Body> = {
   "PUT /api/v1/feed/posts/:id/comments/:commentId/like": () => null,
   "DELETE /api/v1/feed/posts/:id/comments/:commentId/like": () => null,
   "POST /api/v1/feed/posts/:id/vote": (seed) => ({ optionIds: [seed.pollOptionId] }),
+  "PATCH /api/v1/chats/:id": () => ({ title: "Probe" }),
+  "POST /api/v1/chats/:id/members": (_, own) => ({ userIds: [own.userId] }),
+  "DELETE /api/v1/chats/:id/members/:userId": () => null,
+  "POST /api/v1/chats/:id/join": () => null,
+  "POST /api/v1/chats/:id/messages": () => ({ clientId: `probe-${Math.random().toString(36).slice(2)}`, text: "Probe" }),
+  "PATCH /api/v1/chats/:id/messages/:seq": () => ({ text: "Probe" }),
+  "DELETE /api/v1/chats/:id/messages/:seq": () => null,
+  "PUT /api/v1/chats/:id/messages/:seq/reactions": () => ({ emoji: "👍" }),
+  "DELETE /api/v1/chats/:id/messages/:seq/reactions": () => ({ emoji: "👍" }),
+  "PUT /api/v1/chats/:id/messages/:seq/pin": () => null,
+  "DELETE /api/v1/chats/:id/messages/:seq/pin": () => null,
+  "POST /api/v1/chats/:id/read": (seed) => ({ seq: Number(seed.messageSeq) }),
 };
+
+/** Required query strings, so that a read reaches the lookup of its id instead of stopping at validation. */
+const QUERIES: Record<string, string> = {
+  "GET /api/v1/chats/:id/search": "?q=probe",
+};
+export const queryFor = (r: AppRoute) => QUERIES[`${r.method} ${r.path}`] ?? "";
+
+/** WebSocket routes are called as a tab opens them, so that they reach their checks. */
+export const isSocket = (r: AppRoute) => r.method === "GET" && r.path.endsWith("/live");
 
 export function bodyFor(r: AppRoute, seed: Seed, own: { userId: string }): Body {
   if (r.method === "GET" || r.method === "HEAD") return null;
