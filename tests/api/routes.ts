@@ -126,6 +126,7 @@ const BODIES: Record<string, (seed: Seed, own: { userId: string }) => Body> = {
   "PUT /api/v1/chats/:id/messages/:seq/pin": () => null,
   "DELETE /api/v1/chats/:id/messages/:seq/pin": () => null,
   "POST /api/v1/chats/:id/read": (seed) => ({ seq: Number(seed.messageSeq) }),
+  "POST /api/v1/dev/seed/chats/:id/messages": () => ({ count: 1 }),
 };
 
 /** Required query strings, so that a read reaches the lookup of its id instead of stopping at validation. */
