@@ -3,6 +3,7 @@ import type { Env } from "../worker/env";
 import { userHubClientFrame, PING, PONG, type Counters, type NotificationItem, type UserHubServerFrame, type JsonValue } from "./protocol";
 import { parseFrame } from "./frames";
 import { sendChatDigest } from "../worker/modules/chat/digest";
+import { fireReminder, type ReminderPayload } from "../worker/modules/calendar/reminders";
 
 const NOTIFICATION_PAGE = 30;
 const DIGEST_ID = "chat-digest";
@@ -176,7 +177,8 @@ export class UserHub extends DurableObject<Env> {
   // ---- schedule (alarms) ----------------------------------------------------------------------
 
   /** Adds or replaces a scheduled item; the object's single alarm is re-armed to the earliest one. */
-  async schedule(id: string, at: number, kind: string, payload: Record<string, unknown>) {
+  async schedule(id: string, at: number, kind: string, payload: Record<string, unknown>, identity?: { tenantId: string; userId: string }) {
+    if (identity) this.setMeta("identity", JSON.stringify(identity));
     this.sql.exec("INSERT INTO schedule (id, at, kind, payload) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(id) DO UPDATE SET at = ?2, kind = ?3, payload = ?4", id, at, kind, JSON.stringify(payload));
     await this.rearm();
   }
@@ -212,6 +214,17 @@ export class UserHub extends DurableObject<Env> {
       this.addNotification({ id: `sched-${id}`, type, data, createdAt: new Date().toISOString() });
     }
     if (kind === "chat.digest") await this.sendDigest();
+    if (kind === "event.reminder") await this.remind(id, payload as ReminderPayload);
+  }
+
+  private async remind(id: string, payload: ReminderPayload) {
+    const identity = this.getMeta("identity");
+    const userId = identity ? (JSON.parse(identity) as { userId: string }).userId : null;
+    if (!userId) return;
+    const result = await fireReminder(this.env, userId, payload);
+    if (!result) return;
+    this.addNotification({ id: `${id}:${result.notification.data.start}`, type: result.notification.type, data: result.notification.data, createdAt: new Date().toISOString() });
+    if (result.next) await this.schedule(id, result.next, "event.reminder", payload);
   }
 
   // ---- sockets --------------------------------------------------------------------------------

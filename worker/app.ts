@@ -19,6 +19,9 @@ import { counterRoutes, notificationRoutes } from "./modules/notifications/route
 import { liveRoutes } from "./modules/notifications/live-routes";
 import { feedRoutes } from "./modules/feed/routes";
 import { chatRoutes } from "./modules/chat/routes";
+import { calendarRoutes } from "./modules/calendar/routes";
+import { guestRoutes } from "./modules/calendar/guest-routes";
+import { icalFeedRoutes } from "./modules/calendar/feed-routes";
 import { devRoutes } from "./modules/dev/routes";
 import { devSeedRoutes } from "./modules/dev/seed-routes";
 import { notFoundPage } from "./pages/not-found";
@@ -61,11 +64,14 @@ const api = new Hono<AppEnv>()
   .use("/chats/*", requireSession, moduleGate("messenger"))
   .use("/chats", requireSession, moduleGate("messenger"))
   .route("/chats", chatRoutes)
+  .use("/calendar/*", requireSession, moduleGate("calendar"))
+  .use("/calendar", requireSession, moduleGate("calendar"))
+  .route("/calendar", calendarRoutes)
   .route("/dev/seed", devSeedRoutes);
 
 // Every module's prefix is gated from day one: switched off → 403, business module without a seat → 403.
 for (const [module, path] of Object.entries(MODULE_PATHS)) {
-  if (module === "feed" || module === "messenger") continue;
+  if (module === "feed" || module === "messenger" || module === "calendar") continue;
   const sub = path.replace("/api/v1", "");
   api.use(`${sub}/*`, requireSession, moduleGate(module as ModuleName));
   api.use(sub, requireSession, moduleGate(module as ModuleName));
@@ -85,8 +91,15 @@ export const app = new Hono<AppEnv>()
     return c.text(token);
   })
   .use(tenantMiddleware)
+  .use(async (c, next) => {
+    // The root host only signs portals up; guest links and feeds always belong to a portal's host.
+    if (c.get("isRootHost") && /^\/(g|ical)\//.test(c.req.path)) throw notFound("Page");
+    return next();
+  })
   .route("/", devRoutes.basePath("/"))
   .route("/api/v1", api)
+  .route("/g", guestRoutes)
+  .route("/ical", icalFeedRoutes)
   .all("/api/*", notFoundHandler)
   .all("*", async (c) => {
     if (!c.env.ASSETS) throw notFound("Page");

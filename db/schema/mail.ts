@@ -10,6 +10,8 @@ export const mailOutbox = sqliteTable(
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     html: text("html").notNull(),
+    /** Text attachments kept for the record and the dev mailbox (iCalendar invitations). */
+    attachments: text("attachments", { mode: "json" }).$type<{ filename: string; contentType: string; content: string }[]>(),
     status: text("status", { enum: ["queued", "sent", "failed"] }).notNull(),
     error: text("error"),
     createdAt: text("created_at").notNull(),

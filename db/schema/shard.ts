@@ -5,3 +5,4 @@ export * from "./portal";
 export * from "./mail";
 export * from "./feed";
 export * from "./chat";
+export * from "./calendar";

@@ -1,7 +1,7 @@
 /** The one error taxonomy: each maps to a status and a stable code in the envelope. */
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 429,
     readonly code: string,
     message: string,
     readonly field?: string,

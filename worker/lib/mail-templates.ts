@@ -66,3 +66,14 @@ export function chatDigestMail(lang: string, portal: string, entries: DigestEntr
     .join("")}<p><a href="${esc(href)}">${esc(t.cta)}</a></p></body></html>`;
   return { subject: t.subject(portal, total), text, html };
 }
+
+const SENDER_CODE = {
+  en: { subject: (p: string) => `Your confirmation code for ${p}`, body: (c: string) => `Enter this code in the calendar settings to confirm the address: ${c}. It is valid for 30 minutes.` },
+  de: { subject: (p: string) => `Ihr Bestätigungscode für ${p}`, body: (c: string) => `Geben Sie diesen Code in den Kalendereinstellungen ein, um die Adresse zu bestätigen: ${c}. Er ist 30 Minuten gültig.` },
+};
+
+export function senderCodeMail(lang: string, portal: string, code: string) {
+  const t = SENDER_CODE[pick(lang)];
+  const text = t.body(code);
+  return { subject: t.subject(portal), text, html: `<!doctype html><html><body style="font-family:system-ui,sans-serif"><p>${esc(text)}</p><p style="font-size:28px;letter-spacing:6px"><b>${code}</b></p></body></html>` };
+}

@@ -1,4 +1,4 @@
-import { createMimeMessage } from "mimetext/browser";
+import { createMimeMessage, Mailbox } from "mimetext/browser";
 import { EmailMessage } from "cloudflare:email";
 import { and, eq } from "drizzle-orm";
 import { mailOutbox } from "../../db/schema/mail";
@@ -6,11 +6,22 @@ import type { ServiceContext } from "../context";
 import { newId } from "./crypto";
 import { nowIso } from "./time";
 
+export interface MailAttachment {
+  filename: string;
+  /** e.g. "text/calendar; method=REQUEST" */
+  contentType: string;
+  content: string;
+}
+
 export interface Mail {
   to: string;
   subject: string;
   text: string;
   html: string;
+  attachments?: MailAttachment[];
+  /** Shown as the sender's name ("Anna via Kontor"); the address stays the portal's own. */
+  fromName?: string;
+  replyTo?: { name: string; addr: string };
 }
 
 const b64 = (s: string) => {
@@ -30,6 +41,10 @@ export function buildMime(from: { name: string; addr: string }, mail: Mail): str
   msg.setSubject(oneLine(mail.subject));
   msg.addMessage({ contentType: "text/plain", data: b64(mail.text), encoding: "base64" });
   msg.addMessage({ contentType: "text/html", data: b64(mail.html), encoding: "base64" });
+  if (mail.replyTo) msg.setHeader("Reply-To", new Mailbox({ name: oneLine(mail.replyTo.name), addr: mail.replyTo.addr }));
+  for (const a of mail.attachments ?? []) {
+    msg.addAttachment({ filename: a.filename.replace(/["\r\n]/g, ""), contentType: a.contentType, data: b64(a.content) });
+  }
   return msg.asRaw();
 }
 
@@ -38,10 +53,10 @@ export async function sendMail(ctx: ServiceContext, mail: Mail): Promise<{ id: s
   const id = newId();
   const tenantId = ctx.tenant.id;
   const subject = oneLine(mail.subject);
-  await ctx.db.insert(mailOutbox).values({ tenantId, id, to: mail.to, subject, text: mail.text, html: mail.html, status: "queued", createdAt: nowIso() });
+  await ctx.db.insert(mailOutbox).values({ tenantId, id, to: mail.to, subject, text: mail.text, html: mail.html, attachments: mail.attachments ?? null, status: "queued", createdAt: nowIso() });
   const where = and(eq(mailOutbox.tenantId, tenantId), eq(mailOutbox.id, id));
   try {
-    const raw = buildMime({ name: ctx.tenant.name, addr: ctx.env.MAIL_FROM }, { ...mail, subject });
+    const raw = buildMime({ name: mail.fromName ?? ctx.tenant.name, addr: ctx.env.MAIL_FROM }, { ...mail, subject });
     await ctx.env.MAIL.send(new EmailMessage(ctx.env.MAIL_FROM, mail.to, raw));
     await ctx.db.update(mailOutbox).set({ status: "sent", sentAt: nowIso() }).where(where);
     return { id, status: "sent" };

@@ -24,7 +24,7 @@ async function recentMail(env: Env, to: string | undefined) {
     .flat()
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     .slice(0, 100)
-    .map((m) => ({ id: m.id, to: m.to, subject: m.subject, text: m.text, html: m.html, status: m.status, createdAt: m.createdAt, links: m.text.match(/https?:\/\/\S+/g) ?? [] }));
+    .map((m) => ({ id: m.id, to: m.to, subject: m.subject, text: m.text, html: m.html, status: m.status, attachments: m.attachments ?? [], createdAt: m.createdAt, links: m.text.match(/https?:\/\/\S+/g) ?? [] }));
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
