@@ -6,7 +6,7 @@ import { badRequest } from "../../lib/errors";
 import { newId } from "../../lib/crypto";
 import { nowIso } from "../../lib/time";
 import { notify } from "../notifications/service";
-import { untilBefore } from "./recurrence";
+import { remainingRule, untilBefore } from "./recurrence";
 import { writableCalendar } from "./calendars";
 import { mailGuests } from "./guests";
 import { reminderAudience, scheduleReminders, unscheduleReminders } from "./reminders";
@@ -120,6 +120,7 @@ async function splitSeries(ctx: ActorContext, series: EventRow, patch: Patch, oc
   const id = newId();
   const startFrom: EventRow = {
     ...series, id, uid: `${id}@${ctx.tenant.slug}.kontor`, sequence: 0, startUtc: occurrence.toISOString(),
+    rrule: remainingRule(series.rrule!, new Date(series.startUtc), series.timeZone, occurrence),
     endUtc: new Date(occurrence.getTime() + duration).toISOString(), exdates: [], createdAt: nowIso(),
   };
   const tail = { ...patched(startFrom, { ...patch, attendeeIds: undefined, guests: undefined }), sequence: 0 };

@@ -64,3 +64,12 @@ export function untilBefore(rrule: string, before: Date): string {
   const until = new Date(before.getTime() - 1000).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
   return [...parts, `UNTIL=${until}`].join(";");
 }
+
+/** The rule for the part of a series from `from` on: a COUNT shrinks by the occurrences before it. */
+export function remainingRule(rrule: string, start: Date, timeZone: string, from: Date): string {
+  const rule = parseRule(rrule, start, timeZone);
+  if (!rule.options.count) return rrule.replace(/^RRULE:/i, "");
+  const before = rule.between(toWall(start, timeZone), toWall(new Date(from.getTime() - 1000), timeZone), true).length;
+  const left = Math.max(1, rule.options.count - before);
+  return rrule.replace(/^RRULE:/i, "").split(";").map((p) => (/^COUNT=/i.test(p) ? `COUNT=${left}` : p)).join(";");
+}
