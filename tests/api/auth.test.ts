@@ -138,11 +138,14 @@ describe("password reset and change", () => {
     expect(await mailbox("ghost@nowhere.test")).toHaveLength(0);
   });
 
-  it("changes the password only with the current one", async () => {
+  it("changes the password only with the current one, ending the other sessions", async () => {
     const p = await newPortal();
     expectError(await p.admin.json("POST", "/api/v1/me/password", { current: "wrong", password: "new-password-1" }), 400, "invalid_password");
     expectError(await p.admin.json("POST", "/api/v1/me/password", { current: "password-123", password: "short" }), 400, "validation");
+    const other = (await signIn(p.host, p.email)).client;
     expect((await p.admin.json("POST", "/api/v1/me/password", { current: "password-123", password: "new-password-1" })).status).toBe(200);
+    expect((await p.admin.json("GET", "/api/v1/me")).status).toBe(200); // this session stays
+    expectError(await other.json("GET", "/api/v1/me"), 401); // every other one ends
     expect((await signIn(p.host, p.email, "new-password-1")).res.status).toBe(200);
   });
 });

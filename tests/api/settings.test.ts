@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { newPortal, newEmployee, signIn, expectError, type Client } from "./helpers";
+import { client, newPortal, newEmployee, signIn, inviteOne, expectError, type Client } from "./helpers";
 
 const patch = (c: Client, body: unknown) => c.json("PATCH", "/api/v1/portal/settings", body);
 
@@ -82,5 +82,20 @@ describe("PORTAL-3 IP allow-list for sign-in", () => {
     expect((await p.admin.json("GET", "/api/v1/me")).status).toBe(200);
     await patch(p.admin, { ipAllowList: [] });
     expect((await from("192.0.2.8")).res.status).toBe(200);
+  });
+
+  it("also guards the other ways in that sign a person in: invitations and open registration", async () => {
+    const p = await newPortal();
+    const inv = await inviteOne(p, "far.away@x.test");
+    const reg = await patch(p.admin, { ipAllowList: ["10.0.0.0/8"], registration: { enabled: true, mode: "open", allowedDomains: [] } });
+    const join = new URL(reg.body.registrationUrl).searchParams.get("token")!;
+    const outside = { "cf-connecting-ip": "198.51.100.9" };
+    const inside = { "cf-connecting-ip": "10.1.1.1" };
+    const accept = (headers: Record<string, string>) => client(p.host).json("POST", `/api/v1/auth/invitations/${inv.token}/accept`, { name: "Far Away", password: "password-123" }, headers);
+    expectError(await accept(outside), 403, "ip_not_allowed");
+    expect((await accept(inside)).status).toBe(200);
+    const joinAs = (email: string, headers: Record<string, string>) => client(p.host).json("POST", `/api/v1/auth/join/${join}`, { name: "J", email, password: "password-123" }, headers);
+    expectError(await joinAs("out@x.test", outside), 403, "ip_not_allowed");
+    expect((await joinAs("in@x.test", inside)).status).toBe(201);
   });
 });

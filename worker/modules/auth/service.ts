@@ -1,4 +1,5 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
+import { sessions } from "../../../db/schema/auth";
 import * as OTPAuth from "otpauth";
 import { users } from "../../../db/schema/people";
 import type { ActorContext, ServiceContext } from "../../context";
@@ -113,7 +114,11 @@ export async function resetPassword(ctx: ServiceContext, token: string, password
 export async function changePassword(ctx: ActorContext, current: string, password: string) {
   const user = await ctx.db.select().from(users).where(and(eq(users.tenantId, ctx.tenant.id), eq(users.id, ctx.actor.id))).get();
   if (!(await verifyPassword(current, user?.passwordHash ?? null))) throw badRequest("The current password is wrong.", "invalid_password", "current");
-  await ctx.db.update(users).set({ passwordHash: await hashPassword(password) }).where(and(eq(users.tenantId, ctx.tenant.id), eq(users.id, ctx.actor.id)));
+  // Every other session ends: whoever else knew the old password is signed out (this one stays).
+  await ctx.db.batch([
+    ctx.db.update(users).set({ passwordHash: await hashPassword(password) }).where(and(eq(users.tenantId, ctx.tenant.id), eq(users.id, ctx.actor.id))),
+    ctx.db.delete(sessions).where(and(eq(sessions.tenantId, ctx.tenant.id), eq(sessions.userId, ctx.actor.id), ne(sessions.tokenHash, ctx.actor.sessionHash))),
+  ]);
   await audit(ctx, ctx.actor.id, "password_changed", ctx.actor.id);
 }
 

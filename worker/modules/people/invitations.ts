@@ -6,6 +6,7 @@ import { conflict, forbidden, notFound, AppError } from "../../lib/errors";
 import { newId } from "../../lib/crypto";
 import { hashPassword } from "../../lib/password";
 import { nowIso } from "../../lib/time";
+import { ipAllowed } from "../../lib/ip";
 import { sendMail } from "../../lib/mail";
 import { inviteMail } from "../../lib/mail-templates";
 import { findLinkToken, newLinkToken, revokeLinkTokensStatement, useLinkTokenStatement } from "../auth/link-tokens";
@@ -65,6 +66,7 @@ export async function acceptInvitation(ctx: ServiceContext, token: string, input
   const row = await findLinkToken(ctx, "invitation", token);
   const user = await findUser(ctx, row.subjectId);
   if (user.status !== "invited") throw new AppError(404, "invalid_link", "This link is invalid or has expired.");
+  assertSignInAllowed(ctx);
   const now = nowIso();
   await ctx.db.batch([
     ctx.db
@@ -76,6 +78,11 @@ export async function acceptInvitation(ctx: ServiceContext, token: string, input
   ]);
   if (!user.businessUser && !(await grantSeatIfFree(ctx, user.id))) await notifySeatDenied(ctx, { ...user, name: input.name });
   return { user: await findUser(ctx, user.id), session: await createSession(ctx, user.id, "full") };
+}
+
+/** Accepting an invitation or joining signs the person in: the portal's IP allow-list applies (PORTAL-3). */
+function assertSignInAllowed(ctx: ServiceContext) {
+  if (!ipAllowed(ctx.ip, ctx.tenant.settings.ipAllowList)) throw forbidden("ip_not_allowed", "Sign-in from your network is not allowed by this portal.");
 }
 
 function registration(ctx: ServiceContext, token: string) {
@@ -96,6 +103,7 @@ export async function join(ctx: ServiceContext, token: string, input: { name: st
   const r = registration(ctx, token);
   const domain = input.email.split("@")[1];
   const immediate = r.mode === "open" || r.allowedDomains.includes(domain);
+  if (immediate) assertSignInAllowed(ctx);
   const id = newId();
   const now = nowIso();
   try {
