@@ -41,7 +41,7 @@ export default function Settings() {
   const changed = () => {
     const o = original();
     if (!o) return {};
-    const now = unwrap(draft) as Record<string, unknown>;
+    const now = draft as Record<string, unknown>; // read through the store so the save button reacts
     return Object.fromEntries(Object.keys(now).filter((k) => JSON.stringify(now[k]) !== JSON.stringify((o as Record<string, unknown>)[k])).map((k) => [k, now[k]]));
   };
   const dirty = () => Object.keys(changed()).length > 0;

@@ -5,7 +5,7 @@ import Phone from "lucide-solid/icons/phone";
 import Pencil from "lucide-solid/icons/pencil";
 import Clock from "lucide-solid/icons/clock";
 import CalendarDays from "lucide-solid/icons/calendar-days";
-import { t } from "../../lib/i18n";
+import { locale, t } from "../../lib/i18n";
 import { api, call } from "../../lib/api";
 import { isAdmin, me } from "../../lib/session";
 import { formatDate, formatTime } from "../../lib/format";
@@ -40,7 +40,8 @@ export default function Profile() {
   };
   const own = () => p()?.user.id === me()?.user.id;
   const canEdit = () => own() || isAdmin();
-  const localTime = () => new Intl.DateTimeFormat(undefined, { timeZone: p()!.user.timeZone, hour: "2-digit", minute: "2-digit" }).format(new Date());
+  const localTime = () =>
+    new Intl.DateTimeFormat(locale(), { timeZone: p()!.user.timeZone, hour: "numeric", minute: "2-digit", hour12: me()?.portal.timeFormat === "12h" }).format(new Date());
   return (
     <Show when={profile()} fallback={<PageSkeleton />}>
       <Show when={p()} fallback={<EmptyState title={t("company.profileMissing")} text={(profile() as { message?: string }).message} />}>

@@ -1,5 +1,5 @@
 import { Show, createSignal } from "solid-js";
-import { A, Navigate, useNavigate, useSearchParams } from "@solidjs/router";
+import { A, Navigate, useSearchParams } from "@solidjs/router";
 import { t } from "../../lib/i18n";
 import { api, call } from "../../lib/api";
 import { createForm } from "../../lib/form";
@@ -18,13 +18,12 @@ export function safeNext(next: string | string[] | undefined): string | null {
 
 export function SignIn() {
   const [params] = useSearchParams<{ next?: string; email?: string }>();
-  const navigate = useNavigate();
   const [stage, setStage] = createSignal<"password" | "totp">(totpPending() ? "totp" : "password");
   const form = createForm({ email: params.email ?? "", password: "" });
 
+  /** Once /me is known, the <Show> below sends the user on (to ?next= or the home page). */
   const done = async () => {
     await refreshMe();
-    navigate(safeNext(params.next) ?? homePath(), { replace: true });
   };
 
   const submit = (e: SubmitEvent) => {
@@ -41,7 +40,7 @@ export function SignIn() {
   };
 
   return (
-    <Show when={!me()} fallback={<Navigate href={homePath()} />}>
+    <Show when={!me()} fallback={<Navigate href={safeNext(params.next) ?? homePath()} />}>
       <Show
         when={stage() === "password"}
         fallback={

@@ -63,7 +63,7 @@ export function UserMenu() {
                   <M.RadioGroup value={locale()} onChange={switchLanguage}>
                     <For each={LANGS}>
                       {(l) => (
-                        <M.RadioItem value={l} class={item} data-lang={l}>
+                        <M.RadioItem value={l} class={item} data-lang={l} closeOnSelect>
                           <span class="w-4">
                             <M.ItemIndicator>
                               <Check size={14} />
