@@ -136,7 +136,7 @@ export const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 /** A multipart upload as the SPA sends it: the form plus the app's own header (CSRF). */
 export function upload(c: Client, method: string, path: string, bytes: Uint8Array | string, type = "image/png", headers: Record<string, string> = { "x-kontor-request": "1" }) {
   const form = new FormData();
-  form.set("file", new File([bytes], "file", { type }));
+  form.set("file", new File([typeof bytes === "string" ? bytes : new Uint8Array(bytes)], "file", { type }));
   return c.request(method, path, form, headers);
 }
 

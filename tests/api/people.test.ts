@@ -124,6 +124,8 @@ describe("STRUCT-2 employee directory", () => {
     const e = await newEmployee(p, "Pia Present");
     const profile = await e.client.json("GET", `/api/v1/people/users/${e.id}`);
     expect(profile.body.user.presence).toBe("online");
+    expect(typeof profile.body.user.id).toBe("string");
+    for (const t of [profile.body.user.createdAt, profile.body.user.lastSeenAt]) expect(t).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
     expect(profile.body.department.name).toBe(`Company ${p.slug}`);
     expect(profile.body.manager).toMatchObject({ id: p.adminId });
     expect((await e.client.json("GET", `/api/v1/people/users/${p.adminId}`)).body.manager).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { client, newPortal, mailbox, ROOT, expectError } from "./helpers";
+import { client, newPortal, mailbox, linkToken, testEnv, ROOT, expectError } from "./helpers";
 
 describe("PORTAL-1 sign-up", () => {
   it("creates a portal, mails a confirmation, and signs in only after confirming", async () => {
@@ -28,6 +28,36 @@ describe("PORTAL-1 sign-up", () => {
   });
 });
 
+describe("PORTAL-1 sign-up: bad paths", () => {
+  it("refuses reserved and malformed subdomains, oversize and missing fields, and the API off the root host", async () => {
+    const root = client(ROOT);
+    const ok = { company: "Co", subdomain: `ok${Date.now().toString(36)}`, email: "o@o.test", password: "password-123" };
+    expectError(await root.json("POST", "/api/v1/portals", { ...ok, subdomain: "www" }), 409, "subdomain_taken");
+    for (const subdomain of ["ab", "-lead", "trail-", "dots.in.it", "x".repeat(41)]) expectError(await root.json("POST", "/api/v1/portals", { ...ok, subdomain }), 400, "validation");
+    expectError(await root.json("POST", "/api/v1/portals", { ...ok, company: "x".repeat(121) }), 400, "validation");
+    expectError(await root.json("POST", "/api/v1/portals", { ...ok, password: "short" }), 400, "validation");
+    expectError(await root.json("POST", "/api/v1/portals", { ...ok, company: 5 }), 400, "validation");
+    expectError(await root.json("POST", "/api/v1/portals", { company: "Co" }), 400, "validation");
+    const { host } = await newPortal();
+    expectError(await client(host).json("POST", "/api/v1/portals", ok), 404);
+    expectError(await root.json("GET", "/api/v1/me"), 404);
+  });
+
+  it("goes live with the creator's confirmation; the link works once", async () => {
+    const root = client(ROOT);
+    const slug = `live${Date.now().toString(36)}`;
+    await root.json("POST", "/api/v1/portals", { company: "Live Co", subdomain: slug, email: `a@${slug}.test`, password: "password-123" });
+    const status = async () => (await testEnv.CONTROL.prepare("SELECT status FROM tenants WHERE slug = ?").bind(slug).first<{ status: string }>())!.status;
+    expect(await status()).toBe("pending");
+    const token = linkToken((await mailbox(`a@${slug}.test`))[0].links[0]);
+    const portal = client(`${slug}.${ROOT}`);
+    expect((await portal.json("POST", "/api/v1/auth/confirm", { token })).body).toEqual({ ok: true, email: `a@${slug}.test` });
+    expect(await status()).toBe("active");
+    expectError(await portal.json("POST", "/api/v1/auth/confirm", { token }), 404, "invalid_link");
+    expectError(await client(`x${slug}.${ROOT}`).json("POST", "/api/v1/auth/confirm", { token }), 404);
+  });
+});
+
 describe("PORTAL-2 routing by host", () => {
   it("answers an unknown host with 404, for pages and API", async () => {
     const ghost = client("ghost.kontor.localhost");
@@ -35,6 +65,7 @@ describe("PORTAL-2 routing by host", () => {
     expect(page.status).toBe(404);
     expect(await page.text()).toContain("no portal");
     expectError(await ghost.json("GET", "/api/v1/me"), 404);
+    for (const host of ["a.b.kontor.localhost", "evil.test", "kontor.localhost.evil.test"]) expectError(await client(host).json("GET", "/api/v1/me"), 404);
   });
 
   it("places new portals on both shards", async () => {
