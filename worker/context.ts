@@ -1,4 +1,5 @@
 import type { ShardDb } from "../db/client";
+import type { users } from "../db/schema/people";
 import type { Env } from "./env";
 import type { PortalSettings } from "./modules/portal/schemas";
 import type { Plan } from "./modules/portal/plans";
@@ -22,6 +23,9 @@ export interface Actor {
   timeZone: string;
   businessUser: boolean;
   seatGrantedAt: string | null;
+  /** Seat holders granted before this user (a downgrade locks the newest holders). */
+  seatsAhead: number;
+  lastSeenAt: string | null;
   totpEnabled: boolean;
   sessionHash: string;
 }
@@ -48,6 +52,8 @@ export interface AppEnv {
     tenant: Tenant;
     ctx: ServiceContext;
     actor: Actor;
+    /** The signed-in user's row, as the session lookup read it. */
+    user: typeof users.$inferSelect;
     isRootHost: boolean;
   };
 }

@@ -2,7 +2,7 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context";
 import { forbidden } from "../lib/errors";
 import { BUSINESS_MODULES, type ModuleName } from "../modules/portal/plans";
-import { hasEffectiveSeat } from "../modules/portal/seats";
+import { actorHasSeat } from "../modules/portal/seats";
 
 /** API path prefix of each module. */
 export const MODULE_PATHS: Record<Exclude<ModuleName, "company">, string> = {
@@ -26,7 +26,7 @@ export const moduleGate = (module: ModuleName) =>
     if (module === "crm" && c.get("actor").role === "extranet") {
       throw forbidden("extranet", "Extranet users can only see their groups.");
     }
-    if (BUSINESS_MODULES.includes(module) && !(await hasEffectiveSeat(ctx, c.get("actor")))) {
+    if (BUSINESS_MODULES.includes(module) && !actorHasSeat(ctx, c.get("actor"))) {
       throw forbidden("no_business_seat", "Business tools need a business seat. Ask your administrator for one.");
     }
     return next();

@@ -22,6 +22,7 @@ export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
     throw forbidden("totp_setup_required", "Your portal requires two-factor sign-in: set it up first.");
   }
   c.set("actor", session.actor);
+  c.set("user", session.user);
   return next();
 });
 

@@ -5,16 +5,17 @@ import type { AppEnv, ActorContext } from "../../context";
 import { validate } from "../../lib/validate";
 import { actorCtx } from "../../lib/http";
 import { MODULES, BUSINESS_MODULES } from "../portal/plans";
-import { hasEffectiveSeat } from "../portal/seats";
+import { actorHasSeat } from "../portal/seats";
 import { publicPortal } from "../portal/service";
 import { touchLastSeen } from "../people/users";
 import { changePasswordSchema, updateMeSchema } from "./schemas";
 import { changePassword } from "./service";
 
-/** The contract of GET /api/v1/me: who I am, and what of the portal I may use. */
-export async function describeMe(ctx: ActorContext) {
-  const u = (await ctx.db.select().from(users).where(and(eq(users.tenantId, ctx.tenant.id), eq(users.id, ctx.actor.id))).get())!;
-  const businessUser = await hasEffectiveSeat(ctx, u);
+type UserRow = typeof users.$inferSelect;
+
+/** The contract of GET /api/v1/me: who I am, and what of the portal I may use (built from rows already read). */
+export function describeMe(ctx: ActorContext, u: UserRow) {
+  const businessUser = actorHasSeat(ctx, ctx.actor);
   const disabled = ctx.tenant.settings.disabledModules;
   const modules = MODULES.filter((m) => !disabled.includes(m)).map((m) => ({
     name: m,
@@ -32,14 +33,16 @@ export async function describeMe(ctx: ActorContext) {
 export const meRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const ctx = actorCtx(c);
-    c.executionCtx.waitUntil(touchLastSeen(ctx));
-    return c.json(await describeMe(ctx), 200);
+    // Presence is coarse (a minute), so most requests write nothing.
+    if (!ctx.actor.lastSeenAt || Date.now() - Date.parse(ctx.actor.lastSeenAt) > 60_000) c.executionCtx.waitUntil(touchLastSeen(ctx));
+    return c.json(describeMe(ctx, c.get("user")), 200);
   })
   .patch("/", validate("json", updateMeSchema), async (c) => {
     const ctx = actorCtx(c);
     const patch = c.req.valid("json");
-    if (Object.keys(patch).length) await ctx.db.update(users).set(patch).where(and(eq(users.tenantId, ctx.tenant.id), eq(users.id, ctx.actor.id)));
-    return c.json(await describeMe(ctx), 200);
+    const where = and(eq(users.tenantId, ctx.tenant.id), eq(users.id, ctx.actor.id));
+    const row = Object.keys(patch).length ? (await ctx.db.update(users).set(patch).where(where).returning().get())! : c.get("user");
+    return c.json(describeMe(ctx, row), 200);
   })
   .post("/password", validate("json", changePasswordSchema), async (c) => {
     const { current, password } = c.req.valid("json");

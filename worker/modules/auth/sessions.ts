@@ -1,4 +1,4 @@
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { sessions } from "../../../db/schema/auth";
 import { users } from "../../../db/schema/people";
 import type { ServiceContext, Actor } from "../../context";
@@ -25,13 +25,21 @@ export async function createSession(ctx: ServiceContext, userId: string, stage: 
 export interface SessionInfo {
   stage: "full" | "totp";
   actor: Actor;
+  user: typeof users.$inferSelect;
 }
+
 
 /** A session counts only for an active user of this tenant, and only until it expires. */
 export async function readSession(ctx: ServiceContext, token: string): Promise<SessionInfo | null> {
   const tokenHash = await sha256Hex(token);
   const row = await ctx.db
-    .select({ s: sessions, u: users })
+    .select({
+      s: sessions,
+      u: users,
+      // Seat holders granted before this user: with it, "has a business seat" needs no second query.
+      seatsAhead: sql<number>`(SELECT count(*) FROM users AS ahead WHERE ahead.tenant_id = ${users.tenantId} AND ahead.business_user = 1
+        AND (ahead.seat_granted_at < ${users.seatGrantedAt} OR (ahead.seat_granted_at = ${users.seatGrantedAt} AND ahead.id < ${users.id})))`,
+    })
     .from(sessions)
     .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))
     .where(and(eq(sessions.tokenHash, tokenHash), eq(sessions.tenantId, ctx.tenant.id), gt(sessions.expiresAt, nowIso()), eq(users.status, "active")))
@@ -40,6 +48,7 @@ export async function readSession(ctx: ServiceContext, token: string): Promise<S
   const u = row.u;
   return {
     stage: row.s.stage,
+    user: u,
     actor: {
       id: u.id,
       name: u.name,
@@ -49,6 +58,8 @@ export async function readSession(ctx: ServiceContext, token: string): Promise<S
       timeZone: u.timeZone,
       businessUser: u.businessUser,
       seatGrantedAt: u.seatGrantedAt,
+      seatsAhead: row.seatsAhead,
+      lastSeenAt: u.lastSeenAt,
       totpEnabled: u.totpEnabled,
       sessionHash: tokenHash,
     },

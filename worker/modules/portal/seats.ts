@@ -29,6 +29,11 @@ export async function hasEffectiveSeat(ctx: ServiceContext, user: { id: string; 
   return (ahead?.n ?? 0) < seatLimit(ctx);
 }
 
+/** The same rule for the signed-in actor, from what the session lookup already counted. */
+export function actorHasSeat(ctx: ServiceContext, actor: { businessUser: boolean; seatGrantedAt: string | null; seatsAhead: number }) {
+  return actor.businessUser && actor.seatGrantedAt !== null && actor.seatsAhead < seatLimit(ctx);
+}
+
 /** Grants a seat only while one is free; a single statement, so two sign-ins cannot both take the last one. */
 export async function grantSeatIfFree(ctx: ServiceContext, userId: string): Promise<boolean> {
   const res = await ctx.env[`SHARD_${ctx.tenant.shard}`]!
