@@ -3,14 +3,15 @@
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, wranglerSync } from "./wrangler.mjs";
+import { ROOT, wranglerAsync, wranglerSync } from "./wrangler.mjs";
 import { controlSql, shardSql } from "../db/seed/demo.mjs";
 
 const persist = process.argv.includes("--persist-to") ? ["--persist-to", process.argv[process.argv.indexOf("--persist-to") + 1]] : [];
 const toml = readFileSync(join(ROOT, "wrangler.toml"), "utf8");
 const databases = [...toml.matchAll(/database_name = "([^"]+)"/g)].map((m) => m[1]);
 
-for (const db of databases) wranglerSync(["d1", "migrations", "apply", db, "--local", ...persist], { quiet: true });
+// Each database is its own SQLite file, so the migrations run side by side.
+await Promise.all(databases.map((db) => wranglerAsync(["d1", "migrations", "apply", db, "--local", ...persist])));
 
 const seeded = wranglerSync(["d1", "execute", "kontor-control", "--local", ...persist, "--json", "--command", "SELECT count(*) AS n FROM tenants WHERE slug = 'demo'"], { quiet: true });
 if (JSON.parse(seeded)[0].results[0].n === 0) {
@@ -18,8 +19,10 @@ if (JSON.parse(seeded)[0].results[0].n === 0) {
   const now = new Date().toISOString();
   writeFileSync(join(dir, "shard.sql"), shardSql(now));
   writeFileSync(join(dir, "control.sql"), controlSql(now));
-  wranglerSync(["d1", "execute", "kontor-shard-0", "--local", ...persist, "--file", join(dir, "shard.sql")], { quiet: true });
-  wranglerSync(["d1", "execute", "kontor-control", "--local", ...persist, "--file", join(dir, "control.sql")], { quiet: true });
+  await Promise.all([
+    wranglerAsync(["d1", "execute", "kontor-shard-0", "--local", ...persist, "--file", join(dir, "shard.sql")]),
+    wranglerAsync(["d1", "execute", "kontor-control", "--local", ...persist, "--file", join(dir, "control.sql")]),
+  ]);
   console.log("Seeded the demo portal.");
 }
 console.log(`Migrated ${databases.length} local databases: ${databases.join(", ")}.`);

@@ -1,16 +1,20 @@
 // `npm start`: local D1 migrated and seeded, the SPA built, then wrangler dev on 127.0.0.1:8787.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { ROOT, wranglerSpawn } from "./wrangler.mjs";
 import { DEMO_USERS, DEMO_PASSWORD } from "../db/seed/demo.mjs";
 
 const port = process.env.PORT ?? "8787";
-const run = (cmd, args) => {
-  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: "inherit" });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-};
+const run = (cmd, args) =>
+  new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, PATH: `${ROOT}node_modules/.bin:${process.env.PATH}` } });
+    child.on("exit", (code) => (code === 0 ? resolve() : process.exit(code ?? 1)));
+  });
 
-run(process.execPath, ["scripts/migrate.mjs"]);
-if (!process.argv.includes("--no-build")) run(`${ROOT}node_modules/.bin/vite`, ["build", "--config", "web/vite.config.ts", "--logLevel", "warn"]);
+// Migrations and the SPA build do not depend on each other: run them side by side.
+await Promise.all([
+  run(process.execPath, ["scripts/migrate.mjs"]),
+  process.argv.includes("--no-build") ? Promise.resolve() : run(`${ROOT}node_modules/.bin/vite`, ["build", "--config", "web/vite.config.ts", "--logLevel", "warn"]),
+]);
 
 const dev = wranglerSpawn(["dev", "--ip", "127.0.0.1", "--port", port, "--var", "DEV_MAILBOX:1", "--show-interactive-dev-session=false"], { stdio: ["ignore", "pipe", "inherit"] });
 let announced = false;

@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const bin = `${ROOT}node_modules/.bin/wrangler`;
-const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: process.env.CI ?? "", NO_D1_WARNING: "true" };
+// wrangler's shebang is `env node`: put the project's Node 22 first even when this runs outside npm.
+const env = { ...process.env, PATH: `${ROOT}node_modules/.bin:${process.env.PATH}`, WRANGLER_SEND_METRICS: "false", CI: process.env.CI ?? "", NO_D1_WARNING: "true" };
 
 export function wranglerSync(args, opts = {}) {
   const r = spawnSync(bin, args, { cwd: ROOT, env, stdio: opts.quiet ? "pipe" : "inherit", encoding: "utf8" });
@@ -13,6 +14,17 @@ export function wranglerSync(args, opts = {}) {
     throw new Error(`wrangler ${args.join(" ")} failed (${r.status})`);
   }
   return r.stdout;
+}
+
+/** Runs wrangler without blocking, so independent steps (one database each) can overlap. */
+export function wranglerAsync(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`wrangler ${args.join(" ")} failed (${code}):\n${out}`))));
+  });
 }
 
 export function wranglerSpawn(args, opts = {}) {
