@@ -47,6 +47,9 @@ const PUBLIC: RegExp[] = [
   /^GET \/api\/v1\/dev\//,
   /^GET \/dev\//,
   /^GET \/\.well-known\/kontor-domain\/:token$/,
+  /^(GET|POST) \/g\/:token$/,
+  /^GET \/g\/:token\/files\/:fileId$/,
+  /^GET \/ical\/:file$/,
 ];
 export const isPublic = (r: AppRoute) => PUBLIC.some((re) => re.test(`${r.method} ${r.path}`));
 /** The dev mailbox lists every portal's mail by design (local runs only); it is left out of leak checks. */
@@ -54,7 +57,9 @@ export const isDevTool = (r: AppRoute) => /^\/(api\/v1\/)?dev\//.test(r.path);
 
 /** Real ids of the seeded portal, by the name the sweep gives them. */
 export type Seed = Record<
-  "userId" | "departmentId" | "seatHolderId" | "hostname" | "invitationToken" | "joinToken" | "domainToken" | "postId" | "commentId" | "pollOptionId" | "chatId" | "messageSeq",
+  | "userId" | "departmentId" | "seatHolderId" | "hostname" | "invitationToken" | "joinToken" | "domainToken"
+  | "postId" | "commentId" | "pollOptionId" | "chatId" | "messageSeq"
+  | "calendarId" | "eventId" | "attachmentId" | "guestToken" | "icalFile",
   string
 >;
 
@@ -73,6 +78,13 @@ const PARAMS: Record<string, keyof Seed> = {
   "chats/:id": "chatId",
   "members/:userId": "userId",
   "messages/:seq": "messageSeq",
+  "calendars/:id": "calendarId",
+  "shares/:userId": "userId",
+  "events/:id": "eventId",
+  "attachments/:fileId": "attachmentId",
+  "files/:fileId": "attachmentId",
+  "g/:token": "guestToken",
+  "ical/:file": "icalFile",
 };
 
 /** Fills a route's parameters with the seeded portal's ids. */
@@ -84,7 +96,9 @@ export function fill(r: AppRoute, seed: Seed): string {
   });
 }
 
-export type Body = null | "image" | Record<string, unknown>;
+export type Body = null | { file: Uint8Array | string; type: string } | Record<string, unknown>;
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(32).fill(0)]);
+const ICS = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//probe//EN\r\nBEGIN:VEVENT\r\nUID:probe@x\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260101T100000Z\r\nDTEND:20260101T110000Z\r\nSUMMARY:Probe\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
 /**
  * A valid body for every unsafe route with parameters, so that the call reaches the lookup of the id
  * (an invalid body would stop at validation and prove nothing). `own` are the caller's own ids.
@@ -95,7 +109,7 @@ const BODIES: Record<string, (seed: Seed, own: { userId: string }) => Body> = {
   "POST /api/v1/people/users/:id/dismiss": () => null,
   "POST /api/v1/people/users/:id/reactivate": () => null,
   "POST /api/v1/people/users/:id/approve": () => null,
-  "PUT /api/v1/people/users/:id/photo": () => "image",
+  "PUT /api/v1/people/users/:id/photo": () => ({ file: PNG, type: "image/png" }),
   "PATCH /api/v1/structure/departments/:id": () => ({ name: "Probe" }),
   "DELETE /api/v1/structure/departments/:id": () => null,
   "POST /api/v1/structure/departments/:id/members": (_, own) => ({ userId: own.userId }),
@@ -127,13 +141,29 @@ const BODIES: Record<string, (seed: Seed, own: { userId: string }) => Body> = {
   "DELETE /api/v1/chats/:id/messages/:seq/pin": () => null,
   "POST /api/v1/chats/:id/read": (seed) => ({ seq: Number(seed.messageSeq) }),
   "POST /api/v1/dev/seed/chats/:id/messages": () => ({ count: 1 }),
+  "POST /api/v1/calendar/calendars/:id/shares": (_, own) => ({ userId: own.userId, access: "read" }),
+  "DELETE /api/v1/calendar/calendars/:id/shares/:userId": () => null,
+  "POST /api/v1/calendar/calendars/:id/feed": () => null,
+  "DELETE /api/v1/calendar/calendars/:id/feed": () => null,
+  "POST /api/v1/calendar/calendars/:id/import": () => ({ file: ICS, type: "text/calendar" }),
+  "PATCH /api/v1/calendar/events/:id": () => ({ title: "Probe" }),
+  "DELETE /api/v1/calendar/events/:id": () => null,
+  "POST /api/v1/calendar/events/:id/respond": () => ({ answer: "accepted" }),
+  "POST /api/v1/calendar/events/:id/attachments": () => ({ file: "probe", type: "text/plain" }),
+  "DELETE /api/v1/calendar/events/:id/attachments/:fileId": () => null,
+  "POST /g/:token": () => ({ answer: "accept" }),
 };
 
-/** Required query strings, so that a read reaches the lookup of its id instead of stopping at validation. */
-const QUERIES: Record<string, string> = {
-  "GET /api/v1/chats/:id/search": "?q=probe",
+/** Required query strings, so that a read gets past validation to the data. `own` are the caller's own ids. */
+const day = 86_400_000;
+const range = () => `from=${new Date(Date.now() - day).toISOString()}&to=${new Date(Date.now() + 30 * day).toISOString()}`;
+const QUERIES: Record<string, (own: { userId: string }) => string> = {
+  "GET /api/v1/chats/:id/search": () => "?q=probe",
+  "GET /api/v1/chats/search": () => "?q=iso",
+  "GET /api/v1/calendar/events": () => `?${range()}`,
+  "GET /api/v1/calendar/planner": (own) => `?userIds=${own.userId}&${range()}`,
 };
-export const queryFor = (r: AppRoute) => QUERIES[`${r.method} ${r.path}`] ?? "";
+export const queryFor = (r: AppRoute, own: { userId: string }) => QUERIES[`${r.method} ${r.path}`]?.(own) ?? "";
 
 /** WebSocket routes are called as a tab opens them, so that they reach their checks. */
 export const isSocket = (r: AppRoute) => r.method === "GET" && r.path.endsWith("/live");
