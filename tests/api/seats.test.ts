@@ -124,6 +124,8 @@ describe("PLAN-6 plan changes apply at once; a downgrade locks and never deletes
     expect(o.active.find((u: { id: string }) => u.id === third.id)).toMatchObject({ businessUser: true, locked: true, status: "active" });
     expect(o).toMatchObject({ limit: 2, used: 3, overLimit: true });
     expect((await p.admin.json("GET", `/api/v1/people/users/${third.id}`)).body.user.status).toBe("active");
+    // PLAN-5: the administrators are told at once that some users lost the business tools.
+    expect((await notificationsOf(p.admin)).find((n) => n.type === "seats_over_limit")?.data).toMatchObject({ plan: "free", limit: 2, holders: 3 });
     await p.admin.json("PUT", "/api/v1/portal/plan", { plan: "standard" });
     expectError(await crm(third.client), 404);
   });

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { controlDb, dbFor, shardBindings } from "../../../db/client";
 import { tenants } from "../../../db/schema/control";
@@ -17,6 +17,7 @@ import { newLinkToken } from "../auth/link-tokens";
 import { PLAN_LIMITS, type Plan } from "./plans";
 import { DEFAULT_SETTINGS, type portalSignupSchema, type portalSettingsPatchSchema } from "./schemas";
 import { auditStatement } from "./audit";
+import { notifyAdmins } from "../notifications/service";
 
 const RESERVED = new Set(["www", "api", "app", "admin", "mail", "smtp", "dev", "static", "assets", "kontor", "help", "status", "root"]);
 
@@ -116,6 +117,10 @@ export async function changePlan(ctx: ActorContext, plan: Plan) {
   await ctx.db.batch([auditStatement(ctx, ctx.actor.id, "plan_changed", ctx.tenant.id, { from: ctx.tenant.plan, to: plan })]);
   await controlDb(ctx.env).update(tenants).set({ plan }).where(eq(tenants.id, ctx.tenant.id));
   ctx.tenant.plan = plan;
+  // PLAN-5: holders beyond the new limit lose the business tools now; the administrators hear of it at once.
+  const limit = PLAN_LIMITS[plan].businessUsers;
+  const holders = (await ctx.db.select({ n: sql<number>`count(*)` }).from(users).where(and(eq(users.tenantId, ctx.tenant.id), eq(users.businessUser, true))).get())?.n ?? 0;
+  if (holders > limit) await notifyAdmins(ctx, "seats_over_limit", { plan, limit, holders });
 }
 
 export async function setLogoFlag(ctx: ActorContext, hasLogo: boolean) {
