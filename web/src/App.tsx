@@ -1,7 +1,8 @@
-import { Match, Switch, createResource, lazy } from "solid-js";
+import { ErrorBoundary, Match, Switch, createResource, lazy } from "solid-js";
 import { boot } from "./lib/session";
 import { ToastRegion } from "./lib/toast";
 import { TenantApp } from "./TenantApp";
+import { ErrorScreen } from "./ui/ErrorScreen";
 
 const RootApp = lazy(() => import("./routes/root/RootApp"));
 
@@ -10,6 +11,7 @@ export function App() {
   const [state] = createResource(boot);
   return (
     <>
+      <ErrorBoundary fallback={(err, reset) => <ErrorScreen error={err} reset={reset} />}>
       <Switch fallback={<Splash />}>
         <Match when={state() === "root"}>
           <RootApp />
@@ -18,6 +20,7 @@ export function App() {
           <TenantApp />
         </Match>
       </Switch>
+      </ErrorBoundary>
       <ToastRegion />
     </>
   );

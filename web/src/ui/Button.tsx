@@ -1,12 +1,13 @@
 import { splitProps, type JSX } from "solid-js";
 import LoaderCircle from "lucide-solid/icons/loader-circle";
 
-type Variant = "primary" | "secondary" | "ghost" | "danger";
+type Variant = "primary" | "secondary" | "ghost" | "danger" | "dangerGhost";
 const styles: Record<Variant, string> = {
   primary: "bg-accent text-accent-fg hover:bg-accent-hover border border-transparent",
   secondary: "bg-surface text-fg border border-line-strong hover:bg-subtle",
   ghost: "bg-transparent text-fg border border-transparent hover:bg-subtle",
   danger: "bg-danger text-white border border-transparent hover:opacity-90",
+  dangerGhost: "bg-transparent text-danger border border-transparent hover:bg-danger-soft",
 };
 
 export type ButtonProps = JSX.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: "sm" | "md"; busy?: boolean };

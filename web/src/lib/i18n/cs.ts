@@ -80,7 +80,7 @@ export const cs: PartialDict = {
     joinTitle: "Registrace do portálu",
     join: "Vytvořit účet",
   },
-  signup: { title: "Založte portál své firmy", company: "Název firmy", subdomain: "Adresa portálu", addressPreview: "Váš portál bude na adrese", email: "Pracovní e-mail", submit: "Založit portál", checkTitle: "Zkontrolujte e-mail" },
+  signup: { title: "Založte portál své firmy", company: "Název firmy", subdomain: "Adresa portálu", addressPreview: "Váš portál bude na adrese", name: "Celé jméno", email: "Pracovní e-mail", submit: "Založit portál", checkTitle: "Zkontrolujte e-mail" },
   validation: { required: "Povinné pole", min: "Alespoň {{ n }} znaků", max: "Nejvýše {{ n }} znaků", email: "Zadejte platnou e-mailovou adresu", format: "Zkontrolujte hodnotu", passwordsDiffer: "Hesla se neshodují" },
   errors: { network: "Kontor není dostupný. Zkontrolujte připojení.", unexpected: "Něco se pokazilo. Zkuste to znovu.", invalid_credentials: "Nesprávný e-mail nebo heslo.", rate_limited: "Příliš mnoho pokusů. Počkejte několik minut.", invalid_code: "Kód není platný." },
   roles: { admin: "Administrátor", employee: "Zaměstnanec", extranet: "Externí (extranet)" },

@@ -40,6 +40,8 @@ export const de: Dict = {
     notFoundTitle: "Diese Seite gibt es nicht",
     notFoundText: "Vielleicht ist die Adresse falsch geschrieben, oder die Seite ist umgezogen.",
     goHome: "Zur Startseite",
+    errorTitle: "Diese Seite konnte nicht geladen werden",
+    tryAgain: "Erneut versuchen",
   },
   modules: {
     feed: mod(
@@ -179,6 +181,7 @@ export const de: Dict = {
     subdomain: "Adresse des Portals",
     addressPreview: "Ihr Portal wird erreichbar sein unter",
     yourCompany: "ihr-unternehmen",
+    name: "Ihr vollständiger Name",
     email: "Ihre geschäftliche E-Mail",
     submit: "Portal anlegen",
     freePlan: "Sie starten im kostenlosen Tarif und können ihn jederzeit wechseln.",

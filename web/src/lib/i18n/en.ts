@@ -41,6 +41,8 @@ export const en = {
     notFoundTitle: "This page does not exist",
     notFoundText: "The address may be mistyped, or the page has moved.",
     goHome: "Go to the start page",
+    errorTitle: "This page could not be loaded",
+    tryAgain: "Try again",
   },
   modules: {
     feed: mod(
@@ -180,6 +182,7 @@ export const en = {
     subdomain: "Portal address",
     addressPreview: "Your portal will be at",
     yourCompany: "your-company",
+    name: "Your full name",
     email: "Your work e-mail",
     submit: "Create the portal",
     freePlan: "You start on the free plan and can change it any time.",

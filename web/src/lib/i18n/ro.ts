@@ -80,7 +80,7 @@ export const ro: PartialDict = {
     joinTitle: "Înscrie-te în portal",
     join: "Creează contul",
   },
-  signup: { title: "Creează portalul companiei", company: "Numele companiei", subdomain: "Adresa portalului", addressPreview: "Portalul tău va fi la", email: "E-mailul de serviciu", submit: "Creează portalul", checkTitle: "Verifică e-mailul" },
+  signup: { title: "Creează portalul companiei", company: "Numele companiei", subdomain: "Adresa portalului", addressPreview: "Portalul tău va fi la", name: "Numele complet", email: "E-mailul de serviciu", submit: "Creează portalul", checkTitle: "Verifică e-mailul" },
   validation: { required: "Obligatoriu", min: "Cel puțin {{ n }} caractere", max: "Cel mult {{ n }} caractere", email: "Introdu o adresă de e-mail validă", format: "Verifică valoarea", passwordsDiffer: "Parolele nu coincid" },
   errors: { network: "Kontor nu poate fi accesat. Verifică conexiunea.", unexpected: "A apărut o eroare. Încearcă din nou.", invalid_credentials: "E-mail sau parolă greșită.", rate_limited: "Prea multe încercări. Așteaptă câteva minute.", invalid_code: "Codul nu este valid." },
   roles: { admin: "Administrator", employee: "Angajat", extranet: "Extern (extranet)" },

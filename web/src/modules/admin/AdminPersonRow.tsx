@@ -57,7 +57,7 @@ export function AdminPersonRow(props: { person: Person; departments: Department[
       <span class="hidden text-[12px] text-muted lg:block">{t("admin.people.since", { date: formatDate(p().createdAt) })}</span>
       <div class="flex gap-2">
         <Show when={p().status === "active" && p().id !== me()?.user.id}>
-          <Button size="sm" variant="ghost" class="text-danger" busy={busy()} onClick={() => setConfirm("dismiss")}>
+          <Button size="sm" variant="dangerGhost" busy={busy()} onClick={() => setConfirm("dismiss")}>
             {t("admin.people.dismiss")}
           </Button>
         </Show>
@@ -77,7 +77,7 @@ export function AdminPersonRow(props: { person: Person; departments: Department[
           </Button>
         </Show>
         <Show when={p().status === "invited" || p().status === "pending_approval"}>
-          <Button size="sm" variant="ghost" class="text-danger" busy={busy()} onClick={() => setConfirm("remove")}>
+          <Button size="sm" variant="dangerGhost" busy={busy()} onClick={() => setConfirm("remove")}>
             {t("admin.people.remove")}
           </Button>
         </Show>

@@ -54,7 +54,7 @@ export function DeptPanel(props: {
               <Pencil size={14} /> {t("common.edit")}
             </Button>
             <Show when={props.dept.parentId}>
-              <Button size="sm" variant="ghost" class="text-danger" onClick={() => setDialog("delete")} aria-label={t("company.deleteDept")}>
+              <Button size="sm" variant="dangerGhost" onClick={() => setDialog("delete")} aria-label={t("company.deleteDept")}>
                 <Trash2 size={14} />
               </Button>
             </Show>

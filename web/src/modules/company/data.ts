@@ -1,13 +1,24 @@
 import { createResource, createRoot } from "solid-js";
-import { api, call, type Body } from "../../lib/api";
+import { ApiError, api, call, type Body } from "../../lib/api";
+import { toastError } from "../../lib/toast";
 
 export type Department = Body<Awaited<ReturnType<typeof api.structure.departments.$get>>>["items"][number];
 export type Person = Body<Awaited<ReturnType<typeof api.people.users.$get>>>["items"][number];
 export type Profile = Body<Awaited<ReturnType<(typeof api.people.users)[":id"]["$get"]>>>;
 
-/** The department tree, loaded once per visit of the company module and refreshed after changes. */
+/**
+ * The department tree, shared by the company screens and refreshed after changes. A failed load keeps
+ * what was there (and says why) instead of breaking every screen that reads it.
+ */
 const store = createRoot(() => {
-  const [departments, { refetch, mutate }] = createResource(async () => (await call(api.structure.departments.$get())).items);
+  const [departments, { refetch, mutate }] = createResource<Department[]>(async (_k, info) => {
+    try {
+      return (await call(api.structure.departments.$get())).items;
+    } catch (e) {
+      if (!(e instanceof ApiError && (e.status === 401 || e.code === "totp_setup_required"))) toastError(e);
+      return (info.value as Department[] | undefined) ?? [];
+    }
+  });
   return { departments, refetch, mutate };
 });
 

@@ -25,8 +25,9 @@ export function slugify(s: string): string {
 export function SignUp() {
   const navigate = useNavigate();
   const [slugEdited, setSlugEdited] = createSignal(false);
-  const form = createForm({ company: "", subdomain: "", email: "", password: "" }, (v) => ({
+  const form = createForm({ company: "", subdomain: "", name: "", email: "", password: "" }, (v) => ({
     company: fieldError(nameSchema, v.company),
+    name: fieldError(nameSchema, v.name),
     subdomain: fieldError(slugSchema, v.subdomain, t("validation.slug")),
     email: fieldError(emailSchema, v.email),
     password: fieldError(passwordSchema, v.password),
@@ -41,7 +42,9 @@ export function SignUp() {
     e.preventDefault();
     void form.submit(async (v) => {
       const r = await call(
-        api.portals.$post({ json: { company: v.company.trim(), subdomain: v.subdomain.trim(), email: v.email.trim(), password: v.password, language: locale() } }),
+        api.portals.$post({
+          json: { company: v.company.trim(), subdomain: v.subdomain.trim(), name: v.name.trim(), email: v.email.trim(), password: v.password, language: locale() },
+        }),
       );
       navigate(`/check-mail?email=${encodeURIComponent(v.email.trim())}&url=${encodeURIComponent(r.portal.url)}`);
     });
@@ -66,6 +69,7 @@ export function SignUp() {
             </span>
           }
         />
+        <Field label={t("signup.name")} field={form.bind("name")} autocomplete="name" />
         <Field label={t("signup.email")} field={form.bind("email")} type="email" autocomplete="email" />
         <Field label={t("auth.password")} field={form.bind("password")} type="password" autocomplete="new-password" hint={t("auth.passwordHint")} />
         <Button type="submit" variant="primary" class="w-full" busy={form.busy()}>

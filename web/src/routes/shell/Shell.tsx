@@ -1,7 +1,8 @@
-import { Show, Suspense, type JSX } from "solid-js";
+import { ErrorBoundary, Show, Suspense, type JSX } from "solid-js";
 import { Navigate, useLocation } from "@solidjs/router";
 import { me, mustSetUpTotp } from "../../lib/session";
 import { PageSkeleton } from "../../ui/Skeleton";
+import { ErrorScreen } from "../../ui/ErrorScreen";
 import { t } from "../../lib/i18n";
 import { Sidebar, MobileNav } from "./Sidebar";
 import { Header } from "./Header";
@@ -22,7 +23,9 @@ export function Shell(props: { children?: JSX.Element }) {
           <div class="flex min-w-0 flex-1 flex-col">
             <Header />
             <main id="main" class="min-h-0 flex-1 overflow-y-auto" tabindex="-1">
-              <Suspense fallback={<PageSkeleton />}>{props.children}</Suspense>
+              <ErrorBoundary fallback={(err, reset) => <ErrorScreen error={err} reset={reset} />}>
+                <Suspense fallback={<PageSkeleton />}>{props.children}</Suspense>
+              </ErrorBoundary>
             </main>
           </div>
         </div>
