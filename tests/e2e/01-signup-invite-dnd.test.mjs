@@ -31,6 +31,7 @@ test("portal sign-up, confirmation, invitation and drag-and-drop move", async ()
   await admin.getByLabel("Company name").fill("Acme Testing");
   await admin.getByLabel("Portal address").fill(slug);
   assert.equal(await admin.getByTestId("address-preview").textContent(), `http://${slug}.${ROOT_HOST}`);
+  await admin.getByLabel("Your full name").fill("Olga Owner");
   await admin.getByLabel("Your work e-mail").fill(adminEmail);
   await admin.getByLabel("Password").fill(password);
   await shot(admin, "01-signup");
