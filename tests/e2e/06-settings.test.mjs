@@ -36,6 +36,38 @@ test("portal settings: a new name and a switched-off module take effect at once"
   await page.context().close();
 });
 
+test("the logo upload shows in the header and on the sign-in page", async () => {
+  const page = await newPage(browser);
+  await uiLogin(page, DEMO_HOST, "admin@demo.test");
+  await page.goto(url(DEMO_HOST, "/admin/settings"));
+  // A small logo drawn in the page: a blue tile with a white "D".
+  const png = await page.evaluate(() => {
+    const c = document.createElement("canvas");
+    c.width = c.height = 96;
+    const g = c.getContext("2d");
+    g.fillStyle = "#0f766e";
+    g.beginPath();
+    g.roundRect(0, 0, 96, 96, 18);
+    g.fill();
+    g.fillStyle = "#fff";
+    g.font = "bold 60px sans-serif";
+    g.textAlign = "center";
+    g.textBaseline = "middle";
+    g.fillText("D", 48, 52);
+    return c.toDataURL("image/png").split(",")[1];
+  });
+  await page.getByTestId("logo-input").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from(png, "base64") });
+  await page.getByText("Logo saved.").waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll("header img")].some((i) => i.src.includes("/api/v1/portal/logo") && i.naturalWidth > 0));
+
+  const visitor = await newPage(browser);
+  await visitor.goto(url(DEMO_HOST, "/sign-in"));
+  await visitor.waitForFunction(() => [...document.querySelectorAll("img")].some((i) => i.src.includes("/api/v1/portal/logo") && i.naturalWidth > 0));
+  await shot(visitor, "53-sign-in-with-logo");
+  await visitor.context().close();
+  await page.context().close();
+});
+
 test("a value the server refuses is shown on its field", async () => {
   const page = await newPage(browser);
   await uiLogin(page, DEMO_HOST, "admin@demo.test");
