@@ -1,4 +1,4 @@
-// `npm run bench [-- --only=me,spa] [--duration=10] [--connections=50] [--port=8795] [--ref=HEAD] [--keep] [--list]`
+// `npm run bench [-- --only=me,spa] [--duration=10] [--connections=50] [--port=8795] [--ref=HEAD] [--keep] [--list] [--attach=8795]`
 //
 // Starts the server once (the real `npm start`, in a snapshot of the working tree — or of a commit
 // with --ref — with fresh local state, on a free port from 8795), runs every suite in tests/bench/suites/*.mjs, stops the server's
@@ -29,8 +29,8 @@ function parseArgs(argv) {
     o[m[1]] = m[2] ?? true;
   }
   const num = (k) => (o[k] === undefined ? undefined : Number(o[k]));
-  for (const k of ["duration", "connections", "port"]) if (o[k] !== undefined && !(num(k) > 0)) throw new Error(`--${k} needs a positive number`);
-  return { ...o, duration: num("duration"), connections: num("connections"), port: num("port"), only: o.only ? String(o.only).split(",").map((s) => s.trim()).filter(Boolean) : null };
+  for (const k of ["duration", "connections", "port", "attach"]) if (o[k] !== undefined && !(num(k) > 0)) throw new Error(`--${k} needs a positive number`);
+  return { ...o, duration: num("duration"), connections: num("connections"), port: num("port"), attach: num("attach"), only: o.only ? String(o.only).split(",").map((s) => s.trim()).filter(Boolean) : null };
 }
 
 async function loadSuites() {
@@ -42,7 +42,8 @@ async function loadSuites() {
     if (typeof mod.name !== "string" || typeof mod.run !== "function") throw new Error(`suites/${f} must export name and run(ctx)`);
     suites.push({ file: f, needsServer: mod.needsServer !== false, timeoutMs: mod.timeoutMs ?? 5 * 60_000, ...mod, mod });
   }
-  return suites;
+  // Light suites first on the fresh server, then those that seed bulk data (`export const order`).
+  return suites.sort((a, b) => (a.order ?? 50) - (b.order ?? 50) || a.file.localeCompare(b.file));
 }
 
 function withTimeout(promise, ms, what) {
@@ -94,13 +95,30 @@ async function main() {
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, loadavg1m: Math.round(loadavg()[0] * 100) / 100 },
     server: null,
     suites: {},
+    suiteMs: {},
     errors: {},
   };
 
+  mkdirSync(RESULTS, { recursive: true });
+  if (opts.attach) {
+    // Development of suites: run against a server someone already started (its state is not fresh,
+    // and suites that seed data add to what earlier runs left there).
+    const port = opts.attach;
+    const ctx = { options: opts, log, repoDir: REPO, webDist: join(REPO, "web/dist"), stateDir: null, startup: null, port };
+    Object.assign(ctx, {
+      host: (slug = "demo") => hostFor(port, slug),
+      origin: (slug = "demo") => originFor(port, slug),
+      request: (o) => request({ port, ...o }),
+      login: (o = {}) => login({ port, ...o }),
+      wrangler: () => { throw new Error("no wrangler snapshot with --attach"); },
+    });
+    report.source = { attached: true };
+    report.server = { attachedPort: port, freshState: false };
+    return runSuites(suites, ctx, report);
+  }
   snapshot = snapshotRepo({ ref: typeof opts.ref === "string" ? opts.ref : null });
   log(`snapshot of ${snapshot.ref ? `commit ${snapshot.ref}` : `the working tree (${snapshot.files} files)`} in ${snapshot.dir}`);
   report.source = snapshot.ref ? { ref: snapshot.ref } : { workingTree: true };
-  mkdirSync(RESULTS, { recursive: true });
   const ctx = {
     options: opts,
     log,
@@ -129,7 +147,10 @@ async function main() {
     log("no suite needs the server: building the SPA only");
     report.server = { buildOnlyMs: buildOnly(snapshot.dir) };
   }
+  return runSuites(suites, ctx, report);
+}
 
+async function runSuites(suites, ctx, report) {
   for (const s of suites) {
     if (interrupted) break;
     if (s.needsServer && server?.exited) {
@@ -141,6 +162,7 @@ async function main() {
     try {
       report.suites[s.name] = await withTimeout(Promise.resolve(s.run(ctx)), s.timeoutMs, `suite ${s.name}`);
       log(`suite ${s.name} done in ${Math.round(performance.now() - t0)} ms`);
+      report.suiteMs[s.name] = Math.round(performance.now() - t0);
     } catch (e) {
       report.errors[s.name] = String(e?.stack ?? e);
       log(`suite ${s.name} FAILED: ${e?.message ?? e}`);

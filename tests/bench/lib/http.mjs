@@ -10,7 +10,7 @@ export const hostFor = (port, slug = DEMO.slug) => `${slug ? `${slug}.` : ""}${R
 export const originFor = (port, slug = DEMO.slug) => `http://${hostFor(port, slug)}`;
 
 /**
- * One request. Resolves {status, headers, body (string), json(), ms}; never follows redirects.
+ * One request. Resolves {status, headers, body (string), json(), ms, ttfbMs}; never follows redirects.
  * opts: {port, slug?, host?, method?, path, headers?, body? (object → JSON, string/Buffer as is), cookie?, timeoutMs?, agent?}
  */
 export function request(opts) {
@@ -29,6 +29,7 @@ export function request(opts) {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = http.request({ host: "127.0.0.1", port, method, path, headers, agent: opts.agent ?? false }, (res) => {
+      const ttfbMs = performance.now() - started; // status line and headers are in
       const chunks = [];
       res.on("data", (c) => chunks.push(c));
       res.on("end", () => {
@@ -38,6 +39,7 @@ export function request(opts) {
           headers: res.headers,
           body: text,
           ms: performance.now() - started,
+          ttfbMs,
           json: () => JSON.parse(text),
         });
       });
