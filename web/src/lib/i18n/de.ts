@@ -33,6 +33,7 @@ export const de: Dict = {
     changePassword: "Passwort ändern",
     twoFactor: "Zwei-Faktor-Anmeldung",
     signOut: "Abmelden",
+    darkTheme: "Dunkles Design",
     comingSoonTitle: "{{ module }} ist in Arbeit",
     comingSoonText: "Dieses Modul wird gerade gebaut. Das wird es können.",
     switchedOffTitle: "{{ module }} ist ausgeschaltet",

@@ -34,6 +34,7 @@ export const en = {
     changePassword: "Change password",
     twoFactor: "Two-factor sign-in",
     signOut: "Sign out",
+    darkTheme: "Dark theme",
     comingSoonTitle: "{{ module }} is on its way",
     comingSoonText: "This module is being built. Here is what it will do.",
     switchedOffTitle: "{{ module }} is switched off",

@@ -10,6 +10,8 @@ import ShieldCheck from "lucide-solid/icons/shield-check";
 import LogOut from "lucide-solid/icons/log-out";
 import Check from "lucide-solid/icons/check";
 import ChevronRight from "lucide-solid/icons/chevron-right";
+import Moon from "lucide-solid/icons/moon";
+import { setTheme, theme } from "../../lib/theme";
 import { LANGS, LANG_NAMES, locale, setLocale, t } from "../../lib/i18n";
 import { me, signOut, updateMe } from "../../lib/session";
 import { api, call } from "../../lib/api";
@@ -88,6 +90,13 @@ export function UserMenu() {
             <M.Item class={item} onSelect={() => navigate("/account/security")}>
               <ShieldCheck size={15} class="text-muted" /> {t("shell.twoFactor")}
             </M.Item>
+            <M.CheckboxItem class={item} checked={theme() === "dark"} onChange={(on) => setTheme(on ? "dark" : "light")} closeOnSelect={false}>
+              <Moon size={15} class="text-muted" />
+              <span class="flex-1">{t("shell.darkTheme")}</span>
+              <M.ItemIndicator>
+                <Check size={14} />
+              </M.ItemIndicator>
+            </M.CheckboxItem>
           </div>
           <M.Separator class="my-1 border-line" />
           <M.Item class={item} onSelect={() => void signOut()} data-testid="sign-out">
