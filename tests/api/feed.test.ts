@@ -211,3 +211,14 @@ describe("FEED-5 live", () => {
     ws.close();
   });
 });
+
+describe("FEED-4 cursors", () => {
+  it("refuses a crafted cursor with the wrong number of keys with 400, never 500", async () => {
+    const p = await newPortal();
+    const oneKey = btoa(JSON.stringify(["2030-01-01T00:00:00.000Z"])).replace(/=+$/, "");
+    expectError(await p.admin.json("GET", `/api/v1/feed?cursor=${oneKey}`), 400, "invalid_cursor");
+    const id = (await p.admin.json("POST", "/api/v1/feed/posts", { text: "<p>x</p>", audience: { company: true } })).body.post.id;
+    expectError(await p.admin.json("GET", `/api/v1/feed/posts/${id}/comments?cursor=${oneKey}`), 400, "invalid_cursor");
+    expectError(await p.admin.json("GET", `/api/v1/notifications?cursor=${oneKey}`), 400, "invalid_cursor");
+  });
+});

@@ -144,3 +144,18 @@ describe("STRUCT-2 employee directory", () => {
     expectError((await signIn(p.host, "gone@x.test")).res, 401);
   });
 });
+
+describe("PLAN-6 extranet users after a downgrade", () => {
+  it("are locked, not deleted, below the Standard plan, and back when the plan allows them", async () => {
+    const p = await newPortal({ plan: "standard" });
+    const ext = await newEmployee(p, "Ext Ra");
+    expect((await p.admin.json("PATCH", `/api/v1/people/users/${ext.id}`, { role: "extranet" })).status).toBe(200);
+    expect((await ext.client.json("GET", "/api/v1/notifications")).status).toBe(200);
+    await p.admin.json("PUT", "/api/v1/portal/plan", { plan: "basic" });
+    expectError(await ext.client.json("GET", "/api/v1/notifications"), 403, "extranet_locked");
+    expect((await ext.client.json("GET", "/api/v1/me")).status).toBe(200);
+    expect((await p.admin.json("GET", `/api/v1/people/users/${ext.id}`)).body.user.role).toBe("extranet");
+    await p.admin.json("PUT", "/api/v1/portal/plan", { plan: "professional" });
+    expect((await ext.client.json("GET", "/api/v1/notifications")).status).toBe(200);
+  });
+});

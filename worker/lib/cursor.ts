@@ -6,11 +6,11 @@ export function encodeCursor(keys: (string | number)[]): string {
 }
 
 /** `length`: how many keys the caller reads; a crafted cursor with fewer must be a 400, not a query with holes. */
-export function decodeCursor(cursor: string, length?: number): string[] {
+export function decodeCursor(cursor: string, length: number): string[] {
   try {
     const json = decodeURIComponent(escape(atob(cursor.replace(/-/g, "+").replace(/_/g, "/"))));
     const keys = JSON.parse(json);
-    if (Array.isArray(keys) && keys.every((k) => typeof k === "string") && (length === undefined || keys.length === length)) return keys;
+    if (Array.isArray(keys) && keys.every((k) => typeof k === "string") && keys.length === length) return keys;
   } catch {
     /* fall through to the error below */
   }

@@ -37,7 +37,7 @@ export async function addComment(ctx: ActorContext, postId: string, text: string
 
 export async function listComments(ctx: ActorContext, postId: string, cursor: string | undefined, limit: number) {
   await readablePost(ctx, postId);
-  const after = cursor ? decodeCursor(cursor) : null;
+  const after = cursor ? decodeCursor(cursor, 2) : null;
   const rows = await ctx.db
     .select()
     .from(feedComments)

@@ -66,7 +66,7 @@ export function neutral(dto: PostDto) {
 export async function listFeed(ctx: ActorContext, q: FeedQuery) {
   const viewer = await viewerFor(ctx);
   const t = ctx.tenant.id;
-  const after = q.cursor ? decodeCursor(q.cursor) : null;
+  const after = q.cursor ? decodeCursor(q.cursor, 2) : null;
   const audienceMatch = (keys: string[]) =>
     exists(ctx.db.select({ one: sql`1` }).from(feedAudience).where(and(eq(feedAudience.tenantId, t), eq(feedAudience.postId, feedPosts.id), inArray(feedAudience.key, keys))));
   const rows = await ctx.db

@@ -23,7 +23,7 @@ export async function notifyAdmins(ctx: ServiceContext, type: string, data: Reco
 }
 
 export async function listNotifications(ctx: ActorContext, cursor: string | undefined, limit: number) {
-  const before = cursor ? decodeCursor(cursor) : null;
+  const before = cursor ? decodeCursor(cursor, 2) : null;
   const page = await userHub(ctx.env, ctx.tenant.id, ctx.actor.id).listNotifications(before ? { createdAt: before[0], id: before[1] } : null, limit);
   return { items: page.items, unread: page.unread, nextCursor: page.next ? encodeCursor([page.next.createdAt, page.next.id]) : null };
 }
