@@ -104,13 +104,15 @@ async function main() {
     // Development of suites: run against a server someone already started (its state is not fresh,
     // and suites that seed data add to what earlier runs left there).
     const port = opts.attach;
-    const ctx = { options: opts, log, repoDir: REPO, webDist: join(REPO, "web/dist"), stateDir: null, startup: null, port };
+    // --state-dir=<its .wrangler/state> lets seeding suites write to its local D1 too.
+    const stateDir = typeof opts["state-dir"] === "string" ? opts["state-dir"] : null;
+    const ctx = { options: opts, log, repoDir: REPO, webDist: join(REPO, "web/dist"), stateDir, startup: null, port };
     Object.assign(ctx, {
       host: (slug = "demo") => hostFor(port, slug),
       origin: (slug = "demo") => originFor(port, slug),
       request: (o) => request({ port, ...o }),
       login: (o = {}) => login({ port, ...o }),
-      wrangler: () => { throw new Error("no wrangler snapshot with --attach"); },
+      wrangler: (args, o) => wranglerIn(REPO, args, o),
     });
     report.source = { attached: true };
     report.server = { attachedPort: port, freshState: false };

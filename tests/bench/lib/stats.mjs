@@ -30,7 +30,7 @@ export function summarize(values) {
 /** A goal line for the report: pass = actual meets the target (lower is better unless higherIsBetter). */
 export function goal(description, actual, target, { unit = "", higherIsBetter = false } = {}) {
   const pass = actual !== null && actual !== undefined && (higherIsBetter ? actual >= target : actual <= target);
-  return { description, actual, target, unit, pass };
+  return { description, actual, target, unit, pass, ...(higherIsBetter ? { higherIsBetter } : {}) };
 }
 
 export { round };
