@@ -2,6 +2,7 @@ import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../worker/env";
 import { userHubClientFrame, PING, PONG, type Counters, type NotificationItem, type UserHubServerFrame, type JsonValue } from "./protocol";
 import { parseFrame } from "./frames";
+import { markSeen, PRESENCE_EVERY_MS, PRESENCE_ID } from "./presence";
 import { sendChatDigest } from "../worker/modules/chat/digest";
 import { fireReminder, type ReminderPayload } from "../worker/modules/calendar/reminders";
 
@@ -38,7 +39,11 @@ export class UserHub extends DurableObject<Env> {
     // Online again: a later absence may earn a new digest (CHAT-4).
     this.setMeta("digest_sent", "0");
     this.setMeta("origin", new URL(request.url).origin);
+    const identity = request.headers.get("x-kontor-identity");
+    if (identity) this.setMeta("identity", identity);
     await this.unschedule(DIGEST_ID);
+    // Presence: mark seen now and keep marking while any tab stays open.
+    if (identity) await this.schedule(PRESENCE_ID, Date.now(), "presence", {});
     this.send(pair[1], this.snapshotFrame());
     return new Response(null, { status: 101, webSocket: pair[0] });
   }
@@ -215,6 +220,14 @@ export class UserHub extends DurableObject<Env> {
     }
     if (kind === "chat.digest") await this.sendDigest();
     if (kind === "event.reminder") await this.remind(id, payload as ReminderPayload);
+    if (kind === "presence") await this.heartbeat();
+  }
+
+  private async heartbeat() {
+    const identity = this.getMeta("identity");
+    if (!identity || !this.ctx.getWebSockets().some((s) => s.readyState === WebSocket.OPEN)) return;
+    await markSeen(this.env, JSON.parse(identity));
+    await this.schedule(PRESENCE_ID, Date.now() + PRESENCE_EVERY_MS, "presence", {});
   }
 
   private async remind(id: string, payload: ReminderPayload) {

@@ -120,3 +120,21 @@ describe("UserHub", () => {
     expect(await upgradeStatus(emp.client, "/api/v1/live")).toBe(401);
   });
 });
+
+describe("presence", () => {
+  it("an open tab keeps the user online: its UserHub marks them seen now and again every few minutes", async () => {
+    const p = await newPortal({ plan: "basic" });
+    const emp = await newEmployee(p, "Pre Sence");
+    const tenantId = await tenantIdOf(p.slug);
+    const shard = (env as unknown as Record<string, D1Database>)[`SHARD_${p.shard}`];
+    await shard.prepare("UPDATE users SET last_seen_at = '2000-01-01T00:00:00.000Z' WHERE tenant_id = ? AND id = ?").bind(tenantId, emp.id).run();
+    const hub = hubOf(`${tenantId}:${emp.id}`);
+    const tab = await openSocket(emp.client, "/api/v1/live");
+    await tab.next((f) => f.type === "snapshot");
+    await runDurableObjectAlarm(hub);
+    expect((await p.admin.json("GET", `/api/v1/people/users/${emp.id}`)).body.user.presence).toBe("online");
+    const next = (await hub.listScheduled()).find((s) => s.id === "presence");
+    expect(next!.at).toBeGreaterThan(Date.now() + 3 * 60_000);
+    tab.close();
+  });
+});

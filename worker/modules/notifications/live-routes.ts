@@ -14,5 +14,7 @@ export function assertWebSocketUpgrade(c: Context<AppEnv>) {
 export const liveRoutes = new Hono<AppEnv>().get("/", async (c) => {
   assertWebSocketUpgrade(c);
   const ctx = actorCtx(c);
-  return userHub(ctx.env, ctx.tenant.id, ctx.actor.id).fetch(c.req.raw);
+  const req = new Request(c.req.raw);
+  req.headers.set("x-kontor-identity", JSON.stringify({ tenantId: ctx.tenant.id, userId: ctx.actor.id }));
+  return userHub(ctx.env, ctx.tenant.id, ctx.actor.id).fetch(req);
 });
