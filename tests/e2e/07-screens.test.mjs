@@ -10,12 +10,19 @@ after(async () => browser?.close());
 test("account, admin and module screens render", async () => {
   const page = await newPage(browser);
   await uiLogin(page, DEMO_HOST, "admin@demo.test");
+  await page.goto(url(DEMO_HOST, "/company/structure"));
   await page.getByTestId("dept-title").waitFor();
   await shot(page, "60-structure");
 
-  await page.goto(url(DEMO_HOST, "/feed"));
-  await page.getByTestId("coming-soon").waitFor();
-  await shot(page, "61-feed-coming-soon");
+  // A module without its own screens yet says honestly what it will do (switched-off ones are absent).
+  for (const m of ["drive", "groups", "crm", "tasks", "calendar"]) {
+    await page.goto(url(DEMO_HOST, `/${m}`));
+    await page.locator("main h1").first().waitFor();
+    if (await page.getByTestId("coming-soon").count()) {
+      await shot(page, "61-module-coming-soon");
+      break;
+    }
+  }
 
   await page.goto(url(DEMO_HOST, "/admin/people"));
   await page.getByTestId("admin-people").waitFor();
@@ -40,6 +47,7 @@ test("account, admin and module screens render", async () => {
 test("usable at 360 px: the navigation becomes a drawer", async () => {
   const page = await newPage(browser, { viewport: { width: 360, height: 740 } });
   await uiLogin(page, DEMO_HOST, "sales.head@demo.test");
+  await page.goto(url(DEMO_HOST, "/company/structure"));
   await page.getByTestId("dept-title").waitFor();
   assert.equal(await page.getByRole("complementary", { name: "Main navigation" }).isVisible(), false);
   await shot(page, "70-mobile-structure");

@@ -1,4 +1,5 @@
-import { Show, type JSX } from "solid-js";
+import { Show, createSignal, type JSX } from "solid-js";
+import { PortalMount } from "./portal-mount";
 import { Dialog as K } from "@kobalte/core/dialog";
 import X from "lucide-solid/icons/x";
 import { t } from "../lib/i18n";
@@ -14,12 +15,14 @@ export function Dialog(props: {
   size?: "sm" | "md" | "lg";
 }) {
   const width = () => (props.size === "lg" ? "max-w-2xl" : props.size === "sm" ? "max-w-sm" : "max-w-lg");
+  const [content, setContent] = createSignal<HTMLElement>();
   return (
     <K open={props.open} onOpenChange={props.onOpenChange}>
       <K.Portal>
         <K.Overlay class="fixed inset-0 z-50 bg-black/40" />
         <div class="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto p-3 sm:items-center sm:p-6">
-          <K.Content class={`k-card w-full ${width()} shadow-pop outline-none`}>
+          <K.Content ref={setContent} class={`k-card w-full ${width()} shadow-pop outline-none`}>
+            <PortalMount.Provider value={content}>
             <div class="flex items-start gap-3 border-b border-line px-5 py-3.5">
               <div class="flex-1">
                 <K.Title class="text-[15px] font-semibold">{props.title}</K.Title>
@@ -35,6 +38,7 @@ export function Dialog(props: {
             <Show when={props.footer}>
               <div class="flex flex-wrap justify-end gap-2 border-t border-line bg-subtle/50 px-5 py-3">{props.footer}</div>
             </Show>
+            </PortalMount.Provider>
           </K.Content>
         </div>
       </K.Portal>

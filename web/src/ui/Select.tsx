@@ -2,6 +2,7 @@ import { Show } from "solid-js";
 import { Select as K } from "@kobalte/core/select";
 import ChevronsUpDown from "lucide-solid/icons/chevrons-up-down";
 import Check from "lucide-solid/icons/check";
+import { usePortalMount } from "./portal-mount";
 
 export interface Option {
   value: string;
@@ -55,7 +56,7 @@ export function Select(props: {
       <Show when={props.error}>
         <K.ErrorMessage class="mt-1 text-[12px] text-danger">{props.error}</K.ErrorMessage>
       </Show>
-      <K.Portal>
+      <K.Portal mount={usePortalMount()}>
         <K.Content class="k-card z-[60] max-h-72 overflow-y-auto p-1 shadow-pop">
           <K.Listbox class="outline-none" />
         </K.Content>

@@ -3,6 +3,7 @@ import { Combobox as K } from "@kobalte/core/combobox";
 import ChevronsUpDown from "lucide-solid/icons/chevrons-up-down";
 import Check from "lucide-solid/icons/check";
 import { timeZones } from "../lib/format";
+import { usePortalMount } from "./portal-mount";
 
 /** A searchable list of the IANA time zones ("Berl" finds Europe/Berlin). */
 export function TimeZonePicker(props: { label: string; value: string; onChange: (tz: string) => void; testId?: string }) {
@@ -32,8 +33,9 @@ export function TimeZonePicker(props: { label: string; value: string; onChange: 
           </K.Icon>
         </K.Trigger>
       </K.Control>
-      <K.Portal>
-        <K.Content class="k-card z-[60] max-h-72 overflow-y-auto p-1 shadow-pop">
+      <K.Portal mount={usePortalMount()}>
+        {/* Keep the focus in the input while picking with the mouse (inside a dialog, a click would focus the dialog). */}
+        <K.Content class="k-card z-[60] max-h-72 overflow-y-auto p-1 shadow-pop" onMouseDown={(e: MouseEvent) => e.preventDefault()}>
           <K.Listbox class="outline-none" />
         </K.Content>
       </K.Portal>

@@ -10,7 +10,7 @@ import { Field, FormError } from "../../ui/Field";
 import { Button } from "../../ui/Button";
 import { Select } from "../../ui/Select";
 import { PersonPicker } from "./PersonPicker";
-import { departmentOptions, departments, subtreeIds, type Department } from "./data";
+import { departmentOptions, departments, mutateDepartments, subtreeIds, type Department } from "./data";
 
 /** Adds a sub-department under `dept`, or renames / moves / sets the head of `dept`. */
 export function DeptDialog(props: { mode: "create" | "edit"; open: boolean; dept: Department; onClose: () => void; onSaved: () => void; onCreated: (id: string) => void }) {
@@ -32,8 +32,9 @@ export function DeptDialog(props: { mode: "create" | "edit"; open: boolean; dept
       if (props.mode === "create") {
         const r = await call(api.structure.departments.$post({ json: { name: v.name.trim(), parentId: props.dept.id, headUserId } }));
         toast(t("company.deptCreated", { name: r.department.name }), "success");
-        props.onSaved();
+        mutateDepartments((l) => [...(l ?? []), r.department]); // shown and selectable at once
         props.onCreated(r.department.id);
+        props.onSaved();
       } else {
         const json: { name: string; headUserId: string | null; parentId?: string } = { name: v.name.trim(), headUserId };
         if (props.dept.parentId && v.parentId && v.parentId !== props.dept.parentId) json.parentId = v.parentId;

@@ -5,6 +5,7 @@ import { t } from "../../lib/i18n";
 import { api, call } from "../../lib/api";
 import { Avatar } from "../../ui/Avatar";
 import type { Person } from "./data";
+import { usePortalMount } from "../../ui/portal-mount";
 
 /** Search-as-you-type over active employees (dismissed people are never offered). */
 export function PersonPicker(props: { label: string; value: string; valueName?: string; onChange: (id: string, name: string) => void; error?: string }) {
@@ -20,7 +21,7 @@ export function PersonPicker(props: { label: string; value: string; valueName?: 
   const [selected, setSelected] = createSignal<Person | null>(null);
   createEffect(() => {
     if (!props.value) setSelected(null);
-    else if (current()) setSelected(current()!);
+    else if (current.latest) setSelected(current.latest);
   });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const search = (v: string) => {
@@ -29,7 +30,7 @@ export function PersonPicker(props: { label: string; value: string; valueName?: 
   };
   return (
     <K<Person>
-      options={results() ?? []}
+      options={results.latest ?? []}
       optionValue="id"
       optionTextValue="name"
       optionLabel="name"
@@ -74,8 +75,9 @@ export function PersonPicker(props: { label: string; value: string; valueName?: 
       <Show when={props.error}>
         <K.ErrorMessage class="mt-1 text-[12px] text-danger">{props.error}</K.ErrorMessage>
       </Show>
-      <K.Portal>
-        <K.Content class="k-card z-[60] max-h-72 overflow-y-auto p-1 shadow-pop">
+      <K.Portal mount={usePortalMount()}>
+        {/* Keep the focus in the input while picking with the mouse (inside a dialog, a click would focus the dialog). */}
+        <K.Content class="k-card z-[60] max-h-72 overflow-y-auto p-1 shadow-pop" onMouseDown={(e: MouseEvent) => e.preventDefault()}>
           <K.Listbox class="outline-none" />
         </K.Content>
       </K.Portal>

@@ -35,7 +35,7 @@ export default function Profile() {
     },
   );
   const p = () => {
-    const r = profile();
+    const r = profile.latest;
     return r && r.ok ? r : null;
   };
   const own = () => p()?.user.id === me()?.user.id;
@@ -43,8 +43,8 @@ export default function Profile() {
   const localTime = () =>
     new Intl.DateTimeFormat(locale(), { timeZone: p()!.user.timeZone, hour: "numeric", minute: "2-digit", hour12: me()?.portal.timeFormat === "12h" }).format(new Date());
   return (
-    <Show when={profile()} fallback={<PageSkeleton />}>
-      <Show when={p()} fallback={<EmptyState title={t("company.profileMissing")} text={(profile() as { message?: string }).message} />}>
+    <Show when={profile.latest} fallback={<PageSkeleton />}>
+      <Show when={p()} fallback={<EmptyState title={t("company.profileMissing")} text={(profile.latest as { message?: string }).message} />}>
         <div class="mx-auto max-w-4xl p-4 md:p-6">
           <div class="k-card flex flex-col gap-5 p-5 sm:flex-row sm:items-center">
             <div class="relative self-center sm:self-auto">

@@ -69,7 +69,7 @@ export default function Structure() {
             {(dept) => (
               <DeptPanel
                 dept={dept()}
-                members={members()}
+                members={members.latest}
                 loading={members.loading}
                 onSelect={setSelected}
                 onMove={move}

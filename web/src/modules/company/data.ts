@@ -22,7 +22,8 @@ const store = createRoot(() => {
   return { departments, refetch, mutate };
 });
 
-export const departments = store.departments;
+/** Read through .latest: a refresh keeps the tree on screen instead of suspending the page. */
+export const departments = () => store.departments.latest;
 export const reloadDepartments = () => store.refetch();
 export const mutateDepartments = store.mutate;
 

@@ -7,5 +7,5 @@ export function useHead(id: () => string | null | undefined) {
     () => id() ?? false,
     async (userId) => (await call(api.people.users[":id"].$get({ param: { id: userId } }))).user,
   );
-  return () => (id() ? head() : null);
+  return () => (id() ? head.latest : null);
 }

@@ -10,7 +10,7 @@ function PersonChip(props: { id: string; onRemove: () => void }) {
   const [p] = createResource(() => props.id, async (id) => (await call(api.people.users[":id"].$get({ param: { id } }))).user);
   return (
     <li class="inline-flex h-7 items-center gap-1 rounded-full bg-subtle pl-3 pr-1 text-[13px]">
-      {p()?.name ?? "…"}
+      {p.latest?.name ?? "…"}
       <button type="button" class="rounded-full p-0.5 text-muted hover:bg-line" aria-label={t("common.remove")} onClick={props.onRemove}>
         <X size={13} />
       </button>
