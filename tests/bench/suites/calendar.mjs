@@ -210,6 +210,18 @@ export async function run(ctx) {
   let weekItems = null;
   if (week.error) problems.push(week.error);
   else weekItems = (await request({ port, path: `/api/v1/calendar/events?${range}`, cookie: admin.cookie })).json().items.length;
+  // How many distinct events (singles + series) each measured range holds: what the server loads.
+  const distinctIn = (from, to) =>
+    bodies.filter((b) => {
+      const s0 = Date.parse(b.start);
+      if (!b.rrule) return s0 < to && Date.parse(b.end) > from;
+      const count = /COUNT=(\d+)/.exec(b.rrule)?.[1];
+      const last = count ? s0 + (b.rrule.includes("DAILY") ? Number(count) : (Number(count) / 3) * 7) * DAY : Infinity;
+      return s0 < to && last > from;
+    }).length;
+  // The same week as seen by a colleague who has a few of the meetings in it.
+  const colleagueWeek = await serial(port, `/api/v1/calendar/events?${range}`, { cookie: users[0].cookie, check: ok200("GET /api/v1/calendar/events (a colleague's week)"), n: 60, maxMs: 6_000 });
+  if (colleagueWeek.error) problems.push(colleagueWeek.error);
   // One day of the busy week (Wednesday): fewer distinct events than the week, for when the week fails.
   const dayRange = `from=${encodeURIComponent(iso(weekStart + 2 * DAY))}&to=${encodeURIComponent(iso(weekStart + 3 * DAY))}`;
   const busyDay = await serial(port, `/api/v1/calendar/events?${dayRange}`, { cookie: admin.cookie, check: ok200("GET /api/v1/calendar/events (busy day)"), n: 60, maxMs: 6_000 });
@@ -246,8 +258,12 @@ export async function run(ctx) {
 
   const val = (x, k = "p50") => (x && !x.error ? x[k] : null);
   return {
-    events: { singles, series: SERIES, meetings: MEETINGS, busyWeek: [iso(weekStart), iso(weekEnd)], busyWeekItems: weekItems },
+    events: {
+      singles, series: SERIES, meetings: MEETINGS, busyWeek: [iso(weekStart), iso(weekEnd)], busyWeekItems: weekItems,
+      distinctEvents: { busyWeek: distinctIn(weekStart, weekEnd) + MEETINGS, busyDay: distinctIn(weekStart + 2 * DAY, weekStart + 3 * DAY) + MEETINGS / 5, quietWeek: distinctIn(weekStart + 25 * 7 * DAY, weekStart + 26 * 7 * DAY) },
+    },
     weekView: week,
+    colleagueWeekView: colleagueWeek,
     busyDayView: busyDay,
     quietWeekView: quietWeek,
     planner30WithBusyUser: planner,
@@ -306,9 +322,10 @@ async function waitForMail(ctx, to, match, timeoutMs = 10_000) {
 export function rows(m) {
   const f = (s) => (!s ? "–" : s.error ? `ERROR ${s.error.slice(0, 160)}` : `${s.p50} / ${s.p99} (${s.count} req, ${s.bytes} B)`);
   return [
-    [`week view, busy week (${m.events.busyWeekItems ?? "?"} items) p50 / p99 (ms)`, f(m.weekView)],
-    ["day view, busy week's Wednesday p50 / p99 (ms)", f(m.busyDayView)],
-    ["week view, quiet week p50 / p99 (ms)", f(m.quietWeekView)],
+    [`week view, busy week (${m.events.distinctEvents.busyWeek} events${m.events.busyWeekItems ? `, ${m.events.busyWeekItems} items` : ""}) p50 / p99 (ms)`, f(m.weekView)],
+    [`day view, its Wednesday (${m.events.distinctEvents.busyDay} events) p50 / p99 (ms)`, f(m.busyDayView)],
+    [`week view, quiet week (${m.events.distinctEvents.quietWeek} events) p50 / p99 (ms)`, f(m.quietWeekView)],
+    ["week view, busy week as a colleague p50 / p99 (ms)", f(m.colleagueWeekView)],
     ["planner 30 users incl. the busy one p50 / p99 (ms)", f(m.planner30WithBusyUser)],
     [`planner ${m.planner30Colleagues.users} colleagues p50 / p99 (ms)`, f(m.planner30Colleagues)],
     ["guest page TTFB p50 / p99 (ms)", m.guestPage.error ? `ERROR ${m.guestPage.error}` : `${m.guestPage.p50} / ${m.guestPage.p99} (${m.guestPage.count} req; full response p50 ${m.guestPage.fullResponseP50})`],
