@@ -76,7 +76,17 @@ let dev = null;
 let code = 1;
 try {
   if (!skipBuild) run(`${ROOT}node_modules/.bin/vite`, ["build", "--config", "web/vite.config.ts", "--logLevel", "warn"]);
-  run(process.execPath, ["scripts/migrate.mjs", "--persist-to", state]);
+  // migrate.mjs runs the databases' migrations side by side; on a fresh state dir workerd can answer
+  // SQLITE_BUSY for one of them. Migrations already applied are skipped, so trying again is safe.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      run(process.execPath, ["scripts/migrate.mjs", "--persist-to", state]);
+      break;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      console.warn(`e2e: migrating failed (attempt ${attempt}), trying again`);
+    }
+  }
   const inspector = await freePort();
   dev = wranglerSpawn(
     ["dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspector), "--var", "DEV_MAILBOX:1", "--persist-to", state, "--show-interactive-dev-session=false", "--log-level", "warn"],

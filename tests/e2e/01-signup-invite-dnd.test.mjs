@@ -1,8 +1,8 @@
 // The issue's "Must show": sign-up → confirmation from the dev mailbox → sign-in → invite → accept in a
 // second browser → the admin moves the new person to another department by drag and drop.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newPage, shot, url, mailLink, uniqueSlug, ROOT_HOST, PORT } from "./helpers.mjs";
+import { e2eTest, launch, newPage, shot, url, mailLink, uniqueSlug, ROOT_HOST, PORT } from "./helpers.mjs";
 
 let browser;
 before(async () => (browser = await launch()));
@@ -20,7 +20,7 @@ async function dragTo(page, source, target) {
   await page.mouse.up();
 }
 
-test("portal sign-up, confirmation, invitation and drag-and-drop move", async () => {
+e2eTest("portal sign-up, confirmation, invitation and drag-and-drop move", async () => {
   const slug = uniqueSlug("acme");
   const adminEmail = `owner@${slug}.test`;
   const password = "correct-horse-1";

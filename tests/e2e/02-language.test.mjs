@@ -1,7 +1,7 @@
 // USER-5: the language switch in the user menu changes the UI at once and is kept on the profile.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newPage, shot, url, uiLogin, http, apiLogin, DEMO_HOST } from "./helpers.mjs";
+import { e2eTest, launch, newPage, shot, url, uiLogin, http, apiLogin, DEMO_HOST } from "./helpers.mjs";
 
 let browser;
 before(async () => (browser = await launch()));
@@ -18,7 +18,7 @@ async function pickLanguage(page, name) {
   await page.keyboard.press("Enter");
 }
 
-test("switching to German changes the interface and survives a reload", async () => {
+e2eTest("switching to German changes the interface and survives a reload", async () => {
   const cookie = await apiLogin(DEMO_HOST, "dev@demo.test");
   await http(DEMO_HOST, "PATCH", "/api/v1/me", { cookie, body: { language: "en" } });
   const page = await newPage(browser);
@@ -47,7 +47,7 @@ test("switching to German changes the interface and survives a reload", async ()
   await page.context().close();
 });
 
-test("signed-out pages follow the language picker", async () => {
+e2eTest("signed-out pages follow the language picker", async () => {
   const page = await newPage(browser);
   await page.goto(url(DEMO_HOST, "/sign-in"));
   await page.getByTestId("auth-language").selectOption("de");

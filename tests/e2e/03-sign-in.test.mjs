@@ -1,13 +1,13 @@
 // Sign-in errors are shown on the form; the forgot-password flow answers without telling who exists.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newPage, shot, url, DEMO_HOST, mailLink } from "./helpers.mjs";
+import { e2eTest, launch, newPage, shot, url, DEMO_HOST, mailLink } from "./helpers.mjs";
 
 let browser;
 before(async () => (browser = await launch()));
 after(async () => browser?.close());
 
-test("a wrong password shows the error on the sign-in form", async () => {
+e2eTest("a wrong password shows the error on the sign-in form", async () => {
   const page = await newPage(browser);
   await page.goto(url(DEMO_HOST, "/sign-in"));
   await shot(page, "10-sign-in");
@@ -21,7 +21,7 @@ test("a wrong password shows the error on the sign-in form", async () => {
   await page.context().close();
 });
 
-test("a protected address leads to sign-in and back after it", async () => {
+e2eTest("a protected address leads to sign-in and back after it", async () => {
   const page = await newPage(browser);
   await page.goto(url(DEMO_HOST, "/company/people"));
   await page.waitForURL(/\/sign-in\?next=%2Fcompany%2Fpeople/);
@@ -32,7 +32,7 @@ test("a protected address leads to sign-in and back after it", async () => {
   await page.context().close();
 });
 
-test("forgot password sends a reset link that sets a new password", async () => {
+e2eTest("forgot password sends a reset link that sets a new password", async () => {
   const page = await newPage(browser);
   await page.goto(url(DEMO_HOST, "/sign-in"));
   await page.getByRole("link", { name: "Forgot your password?" }).click();

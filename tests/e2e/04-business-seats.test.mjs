@@ -1,8 +1,8 @@
 // PLAN-2..5: a user without a business seat sees the business tools locked with an explanation; the admin
 // is notified, sees why, and the business-users list can be changed once a day (409 shown, not thrown).
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newPage, shot, url, uiLogin, http, apiLogin, apiPortal } from "./helpers.mjs";
+import { e2eTest, launch, newPage, shot, url, uiLogin, http, apiLogin, apiPortal } from "./helpers.mjs";
 
 let browser;
 let portal;
@@ -20,7 +20,7 @@ before(async () => {
 });
 after(async () => browser?.close());
 
-test("a user without a business seat sees the business tools locked, with an explanation", async () => {
+e2eTest("a user without a business seat sees the business tools locked, with an explanation", async () => {
   const page = await newPage(browser);
   await uiLogin(page, portal.host, users.lena.email, "e2e-password-1");
   const tasks = page.locator('a[data-module-link="tasks"]');
@@ -44,7 +44,7 @@ test("a user without a business seat sees the business tools locked, with an exp
   await page.context().close();
 });
 
-test("the admin is notified and sees who holds the seats", async () => {
+e2eTest("the admin is notified and sees who holds the seats", async () => {
   const page = await newPage(browser);
   await uiLogin(page, portal.host, portal.email, portal.password);
   const bell = page.getByTestId("notification-bell");
@@ -59,7 +59,7 @@ test("the admin is notified and sees who holds the seats", async () => {
   await page.context().close();
 });
 
-test("the list of business users changes once a day; a second change is refused politely", async () => {
+e2eTest("the list of business users changes once a day; a second change is refused politely", async () => {
   const page = await newPage(browser);
   await uiLogin(page, portal.host, portal.email, portal.password);
   await page.goto(url(portal.host, "/admin/business-users"));

@@ -1,7 +1,7 @@
 // STRUCT-2: the directory searches as you type; a profile shows department, manager and contacts.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newPage, shot, url, uiLogin, DEMO_HOST } from "./helpers.mjs";
+import { e2eTest, launch, newPage, shot, url, uiLogin, DEMO_HOST } from "./helpers.mjs";
 
 let browser;
 before(async () => (browser = await launch()));
@@ -9,7 +9,7 @@ after(async () => browser?.close());
 
 const names = async (page) => (await page.locator("[data-testid=directory-list] li[data-person]").evaluateAll((els) => els.map((e) => e.getAttribute("data-person")))).sort();
 
-test("people directory search as you type, then a profile", async () => {
+e2eTest("people directory search as you type, then a profile", async () => {
   const page = await newPage(browser);
   await uiLogin(page, DEMO_HOST, "sales.rep@demo.test");
   await page.goto(url(DEMO_HOST, "/company/people"));
@@ -41,7 +41,7 @@ test("people directory search as you type, then a profile", async () => {
   await page.context().close();
 });
 
-test("own profile is editable", async () => {
+e2eTest("own profile is editable", async () => {
   const page = await newPage(browser);
   await uiLogin(page, DEMO_HOST, "sales.rep@demo.test");
   await page.getByTestId("user-menu").click();

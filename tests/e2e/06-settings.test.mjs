@@ -1,13 +1,13 @@
 // PORTAL-3 and PLAN-1/6: settings are saved (and refused on the field they concern); plans change at once.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newPage, shot, url, uiLogin, apiPortal, DEMO_HOST } from "./helpers.mjs";
+import { e2eTest, launch, newPage, shot, url, uiLogin, apiPortal, DEMO_HOST } from "./helpers.mjs";
 
 let browser;
 before(async () => (browser = await launch()));
 after(async () => browser?.close());
 
-test("portal settings: a new name and a switched-off module take effect at once", async () => {
+e2eTest("portal settings: a new name and a switched-off module take effect at once", async () => {
   const page = await newPage(browser);
   await uiLogin(page, DEMO_HOST, "admin@demo.test");
   await page.goto(url(DEMO_HOST, "/admin/settings"));
@@ -36,7 +36,7 @@ test("portal settings: a new name and a switched-off module take effect at once"
   await page.context().close();
 });
 
-test("the logo upload shows in the header and on the sign-in page", async () => {
+e2eTest("the logo upload shows in the header and on the sign-in page", async () => {
   const page = await newPage(browser);
   await uiLogin(page, DEMO_HOST, "admin@demo.test");
   await page.goto(url(DEMO_HOST, "/admin/settings"));
@@ -68,7 +68,7 @@ test("the logo upload shows in the header and on the sign-in page", async () => 
   await page.context().close();
 });
 
-test("a value the server refuses is shown on its field", async () => {
+e2eTest("a value the server refuses is shown on its field", async () => {
   const page = await newPage(browser);
   await uiLogin(page, DEMO_HOST, "admin@demo.test");
   await page.goto(url(DEMO_HOST, "/admin/settings"));
@@ -80,7 +80,7 @@ test("a value the server refuses is shown on its field", async () => {
   await page.context().close();
 });
 
-test("plans: the table, and an upgrade unlocks the work schedule at once", async () => {
+e2eTest("plans: the table, and an upgrade unlocks the work schedule at once", async () => {
   const portal = await apiPortal("plan");
   const page = await newPage(browser);
   await uiLogin(page, portal.host, portal.email, portal.password);

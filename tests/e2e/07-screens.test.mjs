@@ -1,13 +1,13 @@
 // The remaining main screens, for a human to look at: account, admin people, module pages, mobile shell.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newPage, shot, url, uiLogin, DEMO_HOST } from "./helpers.mjs";
+import { e2eTest, launch, newPage, shot, url, uiLogin, DEMO_HOST } from "./helpers.mjs";
 
 let browser;
 before(async () => (browser = await launch()));
 after(async () => browser?.close());
 
-test("account, admin and module screens render", async () => {
+e2eTest("account, admin and module screens render", async () => {
   const page = await newPage(browser);
   await uiLogin(page, DEMO_HOST, "admin@demo.test");
   await page.goto(url(DEMO_HOST, "/company/structure"));
@@ -44,7 +44,7 @@ test("account, admin and module screens render", async () => {
   await page.context().close();
 });
 
-test("usable at 360 px: the navigation becomes a drawer", async () => {
+e2eTest("usable at 360 px: the navigation becomes a drawer", async () => {
   const page = await newPage(browser, { viewport: { width: 360, height: 740 } });
   await uiLogin(page, DEMO_HOST, "sales.head@demo.test");
   await page.goto(url(DEMO_HOST, "/company/structure"));

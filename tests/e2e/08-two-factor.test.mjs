@@ -1,9 +1,9 @@
 // USER-6: a portal that requires two-factor sign-in sends a user without it to the setup screen; after
 // setup, sign-in asks for the code (a wrong one is shown on the field).
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import * as OTPAuth from "otpauth";
-import { launch, newPage, shot, url, uiLogin, http, apiPortal } from "./helpers.mjs";
+import { e2eTest, launch, newPage, shot, url, uiLogin, http, apiPortal } from "./helpers.mjs";
 
 let browser;
 let portal;
@@ -21,7 +21,7 @@ after(async () => browser?.close());
 
 const codeFor = (secret) => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" }).generate();
 
-test("required two-factor: set up first, then every sign-in asks for the code", async () => {
+e2eTest("required two-factor: set up first, then every sign-in asks for the code", async () => {
   const page = await newPage(browser);
   await uiLogin(page, portal.host, tom.email, tom.password);
   await page.waitForURL(/\/account\/security/);

@@ -1,8 +1,8 @@
 // USER-1 (b) and USER-3: a closed registration link waits for the admin's approval; dismissing blocks
 // sign-in at once and re-activating restores it.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newPage, shot, url, uiLogin, http, apiPortal } from "./helpers.mjs";
+import { e2eTest, launch, newPage, shot, url, uiLogin, http, apiPortal } from "./helpers.mjs";
 
 let browser;
 let portal;
@@ -16,7 +16,7 @@ before(async () => {
 });
 after(async () => browser?.close());
 
-test("closed registration: the request waits, the admin approves, the person signs in", async () => {
+e2eTest("closed registration: the request waits, the admin approves, the person signs in", async () => {
   const email = `paul@${portal.slug}.test`;
   const visitor = await newPage(browser);
   await visitor.goto(portal.joinUrl);

@@ -1,8 +1,8 @@
 // STRUCT-1: the admin adds, renames, moves and deletes departments, sets heads, and moves people with the
 // keyboard alternative to drag and drop.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newPage, shot, url, uiLogin, http, apiPortal } from "./helpers.mjs";
+import { e2eTest, launch, newPage, shot, url, uiLogin, http, apiPortal } from "./helpers.mjs";
 
 let browser;
 let portal;
@@ -21,7 +21,7 @@ async function addDepartment(page, name) {
   await page.locator(`[data-dept="${name}"]`).waitFor();
 }
 
-test("departments: add, rename, move under another, set the head, delete; move a person by keyboard", async () => {
+e2eTest("departments: add, rename, move under another, set the head, delete; move a person by keyboard", async () => {
   const page = await newPage(browser);
   await uiLogin(page, portal.host, portal.email, portal.password);
   await page.goto(url(portal.host, "/company/structure"));

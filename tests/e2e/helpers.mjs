@@ -2,6 +2,7 @@
 import { request } from "node:http";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { test } from "node:test";
 import { chromium } from "playwright-core";
 
 export const PORT = Number(process.env.E2E_PORT ?? 8790);
@@ -21,10 +22,14 @@ export async function launch() {
   });
 }
 
+const openPages = new Set();
+
 /** A fresh browser context (its own cookies), English, a desktop-sized window unless told otherwise. */
 export async function newPage(browser, opts = {}) {
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, locale: opts.locale ?? "en-US", timezoneId: "Europe/Berlin" });
   const page = await context.newPage();
+  openPages.add(page);
+  page.on("close", () => openPages.delete(page));
   page.setDefaultTimeout(30_000);
   page.setDefaultNavigationTimeout(45_000);
   page.on("pageerror", (e) => console.error(`[pageerror] ${e.message}`));
@@ -106,4 +111,24 @@ export async function uiLogin(page, host, email, password = DEMO_PASSWORD) {
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+}
+
+/** A test that, when it fails, leaves a screenshot of every page it still had open (FAIL-*.png). */
+export function e2eTest(name, fn) {
+  return test(name, async (t) => {
+    try {
+      await fn(t);
+    } catch (e) {
+      let i = 0;
+      for (const page of openPages) {
+        const file = `FAIL-${name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}-${i++}`;
+        await page.screenshot({ path: `${SHOTS}${file}.png` }).catch(() => undefined);
+        console.error(`[e2e] failure screenshot: tests/e2e/screenshots/${file}.png (at ${page.url()})`);
+      }
+      throw e;
+    } finally {
+      for (const page of openPages) await page.context().close().catch(() => undefined);
+      openPages.clear();
+    }
+  });
 }
