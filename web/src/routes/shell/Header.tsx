@@ -9,6 +9,7 @@ import { portalLogoVersion } from "../../lib/portal-state";
 import { PortalLogo } from "../../ui/Logo";
 import { IconButton } from "../../ui/Button";
 import { NotificationBell } from "./NotificationBell";
+import { LiveIndicator } from "./LiveIndicator";
 import { UserMenu } from "./UserMenu";
 
 export function Header() {
@@ -36,6 +37,7 @@ export function Header() {
           <input name="q" type="search" class="k-input h-8 pl-8 text-[13px]" placeholder={t("shell.searchPeople")} aria-label={t("shell.searchPeople")} />
         </form>
       </Show>
+      <LiveIndicator />
       <NotificationBell />
       <UserMenu />
     </header>

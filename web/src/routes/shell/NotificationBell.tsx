@@ -1,4 +1,4 @@
-import { For, Show, createSignal, onCleanup, onMount } from "solid-js";
+import { For, Show, createSignal } from "solid-js";
 import Bell from "lucide-solid/icons/bell";
 import BellOff from "lucide-solid/icons/bell-off";
 import X from "lucide-solid/icons/x";
@@ -11,37 +11,36 @@ import { Button } from "../../ui/Button";
 import { ListSkeleton } from "../../ui/Skeleton";
 import { EmptyState } from "../../ui/EmptyState";
 import { NotificationItem, type Note } from "./NotificationItem";
+import { counter, liveNotes, liveStatus, markNotesRead, mergeNotes, setCounter, type LiveNote } from "../../lib/live";
 
-const POLL_MS = 60_000;
-
-/** The bell with the unread count; opens the notifications drawer. Polls until live updates arrive. */
+/** The bell with the live unread count; opens the notifications drawer, whose list updates live too. */
 export function NotificationBell() {
-  const [unread, setUnread] = createSignal(0);
+  const unread = () => counter("notifications");
+  const setUnread = (fn: (n: number) => number) => setCounter("notifications", fn(unread()));
   const [open, setOpen] = createSignal(false);
-  const [items, setItems] = createSignal<Note[] | null>(null);
+  const [loaded, setLoaded] = createSignal(false);
+  const items = () => (loaded() || liveStatus() === "live" || liveNotes().length ? (liveNotes() as Note[]) : null);
   const [next, setNext] = createSignal<string | null>(null);
 
   async function load(cursor?: string) {
     if (mustSetUpTotp()) return;
     try {
       const r = await call(api.notifications.$get({ query: { cursor, limit: "30" } }));
-      setUnread(r.unread);
-      const list = r.items as unknown as Note[];
-      setItems((prev) => (cursor && prev ? [...prev, ...list] : list));
+      setCounter("notifications", r.unread);
+      mergeNotes(r.items as unknown as LiveNote[], !cursor);
       setNext(r.nextCursor);
+      setLoaded(true);
     } catch {
       /* the count stays as it was; the drawer shows what it has */
     }
   }
 
   async function markAll() {
-    const before = items();
-    setItems((l) => l?.map((n) => ({ ...n, readAt: n.readAt ?? new Date().toISOString() })) ?? null);
-    setUnread(0);
+    markNotesRead("all");
+    setUnread(() => 0);
     try {
       await call(api.notifications.read.$post({ json: { all: true } }));
     } catch (e) {
-      setItems(before);
       toastError(e);
       void load();
     }
@@ -49,20 +48,14 @@ export function NotificationBell() {
 
   async function markOne(n: Note) {
     if (n.readAt) return;
-    setItems((l) => l?.map((x) => (x.id === n.id ? { ...x, readAt: new Date().toISOString() } : x)) ?? null);
-    setUnread((u) => Math.max(0, u - 1));
+    markNotesRead([n.id]);
+    setUnread((u) => u - 1);
     try {
       await call(api.notifications.read.$post({ json: { ids: [n.id] } }));
     } catch {
       void load();
     }
   }
-
-  onMount(() => {
-    void load();
-    const timer = setInterval(() => document.visibilityState === "visible" && load(), POLL_MS);
-    onCleanup(() => clearInterval(timer));
-  });
 
   const label = () => (unread() ? t("notifications.bellUnread", { n: unread() }) : t("notifications.title"));
   return (
@@ -73,6 +66,7 @@ export function NotificationBell() {
         aria-label={label()}
         title={label()}
         data-testid="notification-bell"
+        data-unread={unread()}
         onClick={() => {
           setOpen(true);
           void load();

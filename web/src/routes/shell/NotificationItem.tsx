@@ -1,6 +1,7 @@
 import { Show } from "solid-js";
 import { useNavigate } from "@solidjs/router";
-import { t, tOr } from "../../lib/i18n";
+import { t } from "../../lib/i18n";
+import { noteTarget, noteText } from "../../lib/live-i18n";
 import { formatRelative } from "../../lib/format";
 
 export interface Note {
@@ -11,18 +12,9 @@ export interface Note {
   readAt?: string | null;
 }
 
-/** Where a notification leads, by its type. */
-function target(n: Note): string | null {
-  if (n.type === "seats_exhausted") return "/admin/business-users";
-  if (n.type === "registration_pending") return "/admin/people?status=pending_approval";
-  const userId = n.data.userId;
-  return typeof userId === "string" ? `/company/people/${userId}` : null;
-}
-
-function text(n: Note): string {
-  const args = Object.fromEntries(Object.entries(n.data).filter(([, v]) => typeof v === "string" || typeof v === "number")) as Record<string, string | number>;
-  return tOr(`notifications.types.${n.type}`, t("notifications.generic"), args);
-}
+/** Where a notification leads and what it says, by its type (lib/live-i18n knows every type). */
+const target = noteTarget;
+const text = noteText;
 
 export function NotificationItem(props: { note: Note; onRead: () => void; onNavigate: () => void }) {
   const navigate = useNavigate();

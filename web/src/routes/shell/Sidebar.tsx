@@ -13,6 +13,8 @@ import { isAdmin, me } from "../../lib/session";
 import { MODULE_ICONS, moduleAccess } from "../../lib/modules";
 import { collapsed, navOpen, setNavOpen, toggleCollapsed } from "../../lib/layout";
 import { Drawer, DrawerClose, DrawerTitle } from "../../ui/Dialog";
+import { CountBadge } from "./CountBadge";
+import { counter } from "../../lib/live";
 import { PortalLogo } from "../../ui/Logo";
 
 const ADMIN_LINKS = [
@@ -22,7 +24,7 @@ const ADMIN_LINKS = [
   { href: "/admin/plan", key: "admin.nav.plan", icon: CreditCard },
 ] as const;
 
-function NavItem(props: { href: string; label: string; icon: (p: { size?: number; class?: string }) => unknown; locked?: boolean; compact: boolean }) {
+function NavItem(props: { href: string; label: string; icon: (p: { size?: number; class?: string }) => unknown; locked?: boolean; compact: boolean; count?: number }) {
   const location = useLocation();
   const active = () => location.pathname === props.href || location.pathname.startsWith(props.href + "/");
   const Icon = props.icon as (p: { size?: number; class?: string }) => never;
@@ -41,6 +43,7 @@ function NavItem(props: { href: string; label: string; icon: (p: { size?: number
       <Show when={!props.compact}>
         <span class="flex-1 truncate">{props.label}</span>
       </Show>
+      <CountBadge count={props.locked ? 0 : (props.count ?? 0)} compact={props.compact} />
       <Show when={props.locked}>
         <Lock size={13} class={`text-sidebar-muted ${props.compact ? "absolute ml-6 mt-5" : ""}`} aria-label={t("shell.locked")} />
       </Show>
@@ -53,7 +56,7 @@ function NavList(props: { compact: boolean }) {
   return (
     <nav aria-label={t("shell.modules")} class="flex flex-1 flex-col gap-0.5 overflow-y-auto px-2 py-2">
       <For each={moduleAccess()}>
-        {(m) => <NavItem href={`/${m.name}`} label={t(`modules.${m.name}.name`)} icon={MODULE_ICONS[m.name]} locked={!!m.locked} compact={props.compact} />}
+        {(m) => <NavItem href={`/${m.name}`} label={t(`modules.${m.name}.name`)} icon={MODULE_ICONS[m.name]} locked={!!m.locked} compact={props.compact} count={counter(m.name)} />}
       </For>
       <Show when={isAdmin()}>
         <div class={`mt-4 mb-1 px-2.5 text-[11px] font-semibold uppercase tracking-wider text-sidebar-muted ${props.compact ? "sr-only" : ""}`}>
