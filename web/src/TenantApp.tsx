@@ -22,6 +22,7 @@ const PeopleAdmin = lazy(() => import("./modules/admin/PeopleAdmin"));
 const Settings = lazy(() => import("./modules/admin/Settings"));
 const BusinessUsers = lazy(() => import("./modules/admin/BusinessUsers"));
 const Plan = lazy(() => import("./modules/admin/Plan"));
+const Feed = lazy(() => import("./modules/feed/Feed"));
 
 function Root(props: { children?: JSX.Element }) {
   const navigate = useNavigate();
@@ -55,6 +56,7 @@ export function TenantApp() {
           <Route path="/plan" component={Plan} />
         </Route>
         <Route path="/account/:tab?" component={Account} />
+        <Route path="/feed" component={Feed} />
         <Route path="/:module" component={ModuleScreen} matchFilters={{ module: ["feed", "messenger", "tasks", "crm", "calendar", "drive", "groups"] }} />
         <Route path="*" component={NotFound} />
       </Route>

@@ -36,9 +36,10 @@ export function accessOf(name: string): Access | undefined {
   return moduleAccess().find((a) => a.name === name);
 }
 
-/** The first page after sign-in: the company module until the feed lands; for extranet users, their groups. */
+/** The first page after sign-in: the feed when the portal has it on, else the company module, else the first open one. */
 export function homePath(): string {
   const open = moduleAccess().filter((a) => !a.locked);
+  if (open.some((a) => a.name === "feed")) return "/feed";
   if (open.some((a) => a.name === "company")) return "/company";
   return open[0] ? `/${open[0].name}` : "/account";
 }
