@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT, wranglerSpawn } from "./wrangler.mjs";
 
-const port = Number(process.env.E2E_PORT ?? 8790);
+// A free port unless one is asked for: a server already on a fixed port would otherwise answer for ours.
+const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort();
 const keepState = process.argv.includes("--keep-state");
 const skipBuild = process.argv.includes("--no-build");
 
