@@ -1,9 +1,11 @@
 import { createRoot, createSignal } from "solid-js";
 import { createStore, produce, reconcile } from "solid-js/store";
 import { ApiError, api, call } from "../../../lib/api";
+import { onLiveFrame, type Counters } from "../../../lib/live";
 import type { ChatDto, ChatMessage } from "./types";
 
-const POLL_MS = 20_000;
+/** The UserHub pushes unread counts live; the poll only catches what counters do not carry (new previews). */
+const POLL_MS = 60_000;
 
 /**
  * The user's chats, newest activity first. Refreshed on open, every 20 s, when the window comes back,
@@ -45,15 +47,40 @@ export function refreshSoon(ms = 1200) {
   soon = setTimeout(() => void refreshChats(), ms);
 }
 
-/** Starts the polling while the messenger is on screen; returns the stop function. */
+/** Live "chat:<id>" counters: badges change at once; a chat we do not list yet, or a new count, brings a refresh. */
+function applyCounters(counters: Counters) {
+  let stale = false;
+  for (const [key, n] of Object.entries(counters)) {
+    if (!key.startsWith("chat:")) continue;
+    const id = key.slice(5);
+    const i = store.state.items.findIndex((c) => c.id === id);
+    if (i < 0) {
+      stale ||= n > 0;
+      continue;
+    }
+    const o = local.get(id);
+    const value = o && o.until > Date.now() ? o.n : n;
+    if (value > store.state.items[i].unread) stale = true;
+    if (store.state.items[i].unread !== value) store.setState("items", i, "unread", value);
+  }
+  if (stale) refreshSoon(400);
+}
+
+/** Keeps the list fresh while the messenger is on screen; returns the stop function. */
 export function watchChats(): () => void {
   void refreshChats();
   const timer = setInterval(() => document.visibilityState === "visible" && void refreshChats(), POLL_MS);
   const onFocus = () => void refreshChats();
   window.addEventListener("focus", onFocus);
+  const off = onLiveFrame((f) => {
+    if (f.type === "counters" || f.type === "snapshot") applyCounters(f.counters);
+    // A snapshot follows every reconnect of the live link: what was missed meanwhile comes with a refresh.
+    if (f.type === "snapshot") refreshSoon(200);
+  });
   return () => {
     clearInterval(timer);
     window.removeEventListener("focus", onFocus);
+    off();
   };
 }
 
