@@ -23,6 +23,7 @@ const Settings = lazy(() => import("./modules/admin/Settings"));
 const BusinessUsers = lazy(() => import("./modules/admin/BusinessUsers"));
 const Plan = lazy(() => import("./modules/admin/Plan"));
 const Feed = lazy(() => import("./modules/feed/Feed"));
+const Messenger = lazy(() => import("./modules/messenger/Messenger"));
 
 function Root(props: { children?: JSX.Element }) {
   const navigate = useNavigate();
@@ -57,7 +58,8 @@ export function TenantApp() {
         </Route>
         <Route path="/account/:tab?" component={Account} />
         <Route path="/feed" component={Feed} />
-        <Route path="/:module" component={ModuleScreen} matchFilters={{ module: ["feed", "messenger", "tasks", "crm", "calendar", "drive", "groups"] }} />
+        <Route path="/messenger/:chatId?" component={Messenger} />
+        <Route path="/:module" component={ModuleScreen} matchFilters={{ module: ["feed", "tasks", "crm", "calendar", "drive", "groups"] }} />
         <Route path="*" component={NotFound} />
       </Route>
     </Router>
