@@ -80,7 +80,7 @@ export function Composer(props: { onPosted: (p: Post) => void; ref?: (open: () =
         fallback={
           <div class="flex items-center gap-3">
             <Avatar id={user().id} name={user().name} hasPhoto={user().hasPhoto} version={photoVersion()} size="sm" />
-            <button type="button" class="h-10 flex-1 rounded-full border border-line-strong bg-subtle/60 px-4 text-left text-muted hover:border-accent hover:bg-surface" onClick={expand} data-testid="composer-open">
+            <button type="button" class="h-10 min-w-0 flex-1 truncate rounded-full border border-line-strong bg-subtle/60 px-4 text-left text-muted hover:border-accent hover:bg-surface" onClick={expand} data-testid="composer-open">
               {ft("composer.open")}
             </button>
             <Button variant="ghost" size="sm" class="hidden sm:inline-flex" onClick={() => (setPoll({ question: "", options: ["", ""], multiple: false }), expand())}>

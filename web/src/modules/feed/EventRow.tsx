@@ -6,6 +6,7 @@ import File from "lucide-solid/icons/file";
 import Handshake from "lucide-solid/icons/handshake";
 import Activity from "lucide-solid/icons/activity";
 import { Avatar } from "../../ui/Avatar";
+import { formatDateTime } from "../../lib/format";
 import type { Post } from "./api";
 import { useFeed } from "./context";
 import { TimeAgo } from "./TimeAgo";
@@ -31,6 +32,10 @@ export function EventRow(props: { post: Post }) {
     const id = (p().eventData as Record<string, unknown> | null)?.[kind().key];
     return typeof id === "string" && kind().path ? `${kind().path}${encodeURIComponent(id)}` : null;
   };
+  const start = () => {
+    const v = (p().eventData as Record<string, unknown> | null)?.start;
+    return typeof v === "string" ? v : null;
+  };
   const Icon = () => {
     const I = kind().icon;
     return <I size={16} />;
@@ -55,6 +60,9 @@ export function EventRow(props: { post: Post }) {
         </p>
         <p class="mt-0.5 text-[12px] text-muted">
           <TimeAgo iso={p().createdAt} />
+          <Show when={start()}>
+            <span> · {ft("events.starts", { when: formatDateTime(start()!) })}</span>
+          </Show>
         </p>
       </div>
     </article>

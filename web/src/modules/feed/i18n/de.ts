@@ -120,6 +120,7 @@ export const de: FeedDict = {
     clear: "Filter zurücksetzen",
   },
   events: {
+    starts: "Beginn {{ when }}",
     "event.created": "hat einen Termin angelegt",
     "task.created": "hat eine Aufgabe angelegt",
     "task.completed": "hat eine Aufgabe erledigt",

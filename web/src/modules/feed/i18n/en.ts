@@ -119,6 +119,7 @@ export const en = {
     clear: "Clear filters",
   },
   events: {
+    starts: "starts {{ when }}",
     "event.created": "created an event",
     "task.created": "created a task",
     "task.completed": "completed a task",
