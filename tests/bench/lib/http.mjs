@@ -63,7 +63,7 @@ export function cookieValue(res, name) {
 
 /** Signs in and returns {cookie: "kontor_sid=…", user}. Throws with the response body on failure. */
 export async function login({ port, slug = DEMO.slug, email = DEMO.email, password = DEMO.password }) {
-  const res = await request({ port, slug, method: "POST", path: "/api/v1/auth/login", body: { email, password } });
+  const res = await request({ port, slug, method: "POST", path: "/api/v1/auth/login", body: { email, password }, timeoutMs: 30_000 });
   const sid = cookieValue(res, "kontor_sid");
   if (res.status !== 200 || !sid) throw new Error(`login as ${email} on ${slug} failed: ${res.status} ${res.body.slice(0, 300)}`);
   return { cookie: `kontor_sid=${sid}`, body: res.json() };

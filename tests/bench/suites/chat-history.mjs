@@ -7,7 +7,7 @@ import { loadavg } from "node:os";
 import { request } from "../lib/http.mjs";
 import { round, summarize } from "../lib/stats.mjs";
 import { adminSession, benchUsers } from "../lib/users.mjs";
-import { requestFloor } from "../lib/baseline.mjs";
+import { requestFloor, settle } from "../lib/baseline.mjs";
 
 export const name = "chat-history";
 export const description = "GET /api/v1/chats/:id/messages at 1 000 000 messages in a room: latest and random-depth pages p50/p99";
@@ -44,9 +44,10 @@ async function serial(port, cookie, pathFor, check) {
 
 export async function run(ctx) {
   const { port } = ctx;
+  const settledBeforeMs = await settle(ctx); // a backlog left by an earlier suite
   const admin = await adminSession(ctx);
   const { users } = await benchUsers(ctx, 2);
-  const setup = {};
+  const setup = { settledBeforeMs };
 
   const created = await request({ port, method: "POST", path: "/api/v1/chats", cookie: admin.cookie, body: { type: "group", title: `Bench history ${Date.now().toString(36)}`, memberIds: users.map((u) => u.id), visibility: "private" } });
   if (created.status !== 201) throw new Error(`POST /api/v1/chats answered ${created.status}: ${created.body.slice(0, 300)}`);

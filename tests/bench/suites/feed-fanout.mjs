@@ -8,7 +8,7 @@ import { goal, round, summarize } from "../lib/stats.mjs";
 import { mapLimit, openLoop, until } from "../lib/pool.mjs";
 import { adminSession, benchUsers } from "../lib/users.mjs";
 import { closeAll, openSocket } from "../lib/ws.mjs";
-import { requestFloor } from "../lib/baseline.mjs";
+import { requestFloor, settle } from "../lib/baseline.mjs";
 
 export const name = "feed-fanout";
 export const description = "200 feed sockets, 50 posts/s for 10 s: delivery latency p50/p99, completeness, frames per post";
@@ -25,9 +25,10 @@ const LIGHT_S = 5;
 
 export async function run(ctx) {
   const { port } = ctx;
+  const settledBeforeMs = await settle(ctx); // a backlog left by an earlier suite
   const durationS = ctx.options.duration ?? 10;
   const runId = Date.now().toString(36);
-  const setup = {};
+  const setup = { settledBeforeMs };
 
   let t = performance.now();
   const admin = await adminSession(ctx);

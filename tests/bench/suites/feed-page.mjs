@@ -8,7 +8,7 @@ import autocannon from "autocannon";
 import { hostFor, request } from "../lib/http.mjs";
 import { goal, round, summarize } from "../lib/stats.mjs";
 import { adminSession, benchUsers } from "../lib/users.mjs";
-import { requestFloor } from "../lib/baseline.mjs";
+import { requestFloor, settle } from "../lib/baseline.mjs";
 
 export const name = "feed-page";
 export const description = "GET /api/v1/feed?limit=20 at 100 000 posts: first and deeper pages p50/p99 (goal p50 < 20 ms)";
@@ -60,10 +60,11 @@ function cannon({ port, cookie, path, connections, duration }) {
 
 export async function run(ctx) {
   const { port } = ctx;
+  const settledBeforeMs = await settle(ctx); // a backlog left by an earlier suite
   const admin = await adminSession(ctx);
   const { users } = await benchUsers(ctx, 1);
   const employee = users[0];
-  const setup = {};
+  const setup = { settledBeforeMs };
 
   const before = await request({ port, path: "/api/v1/feed?limit=1", cookie: admin.cookie });
   if (before.status !== 200) throw new Error(`GET /api/v1/feed answered ${before.status}: ${before.body.slice(0, 300)}`);
