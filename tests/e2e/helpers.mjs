@@ -30,6 +30,24 @@ export async function newPage(browser, opts = {}) {
   const page = await context.newPage();
   openPages.add(page);
   page.on("close", () => openPages.delete(page));
+  // A page (document) answered with an error status is logged with its body; one such answer to a plain
+  // navigation is retried once, so a transient worker hiccup shows in the log instead of failing the run.
+  page.on("response", async (res) => {
+    if (res.request().resourceType() === "document" && res.status() >= 400) {
+      const body = await res.text().catch(() => "");
+      console.error(`[e2e] ${res.status()} for ${res.url()}: ${body.replace(/\s+/g, " ").slice(0, 200)}`);
+    }
+  });
+  const goto = page.goto.bind(page);
+  page.goto = async (target, options) => {
+    try {
+      return await goto(target, options);
+    } catch (e) {
+      if (!/ERR_HTTP_RESPONSE_CODE_FAILURE/.test(String(e))) throw e;
+      console.error(`[e2e] retrying ${target} once after: ${String(e).split("\n")[0]}`);
+      return goto(target, options);
+    }
+  };
   page.setDefaultTimeout(30_000);
   page.setDefaultNavigationTimeout(45_000);
   page.on("pageerror", (e) => console.error(`[pageerror] ${e.message}`));

@@ -1,4 +1,4 @@
-import { createEffect } from "solid-js";
+import { createEffect, on, untrack } from "solid-js";
 import { emailSchema, nameSchema, passwordSchema } from "../../../../worker/modules/portal/schemas";
 import { t } from "../../lib/i18n";
 import { api, call } from "../../lib/api";
@@ -20,10 +20,14 @@ export function CreateUserDialog(props: { open: boolean; onClose: () => void; de
     password: fieldError(passwordSchema, v.password),
     position: v.position.length > 120 ? t("validation.max", { n: 120 }) : undefined,
   }));
-  createEffect(() => {
-    if (!props.open) return;
-    form.setValues({ name: "", email: "", position: "", departmentId: props.departments.find((d) => !d.parentId)?.id ?? "", password: "", role: "employee" });
+  createEffect(on(() => props.open, (open) => {
+    if (!open) return;
+    form.setValues({ name: "", email: "", position: "", departmentId: untrack(() => props.departments.find((d) => !d.parentId)?.id ?? ""), password: "", role: "employee" });
     form.setErrors({});
+  }));
+  createEffect(() => {
+    const top = props.departments.find((d) => !d.parentId)?.id;
+    if (top && untrack(() => !form.values.departmentId)) form.setValues("departmentId", top);
   });
   const submit = (e: SubmitEvent) => {
     e.preventDefault();

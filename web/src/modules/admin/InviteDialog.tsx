@@ -1,4 +1,4 @@
-import { Show, createEffect, createSignal } from "solid-js";
+import { Show, createEffect, createSignal, on, untrack } from "solid-js";
 import Lock from "lucide-solid/icons/lock";
 import { emailSchema } from "../../../../worker/modules/portal/schemas";
 import { t, tp } from "../../lib/i18n";
@@ -25,10 +25,15 @@ export function InviteDialog(props: { open: boolean; onClose: () => void; depart
     const bad = list.find((e) => fieldError(emailSchema, e));
     return { emails: bad ? t("admin.people.badEmail", { email: bad }) : list.length > 50 ? t("admin.people.tooMany") : undefined };
   });
-  createEffect(() => {
-    if (!props.open) return;
-    form.setValues({ emails: "", departmentId: props.departments.find((d) => !d.parentId)?.id ?? "", role: "employee", text: "" });
+  // Reset only when the dialog opens (not when the departments arrive later: that would wipe what was typed).
+  createEffect(on(() => props.open, (open) => {
+    if (!open) return;
+    form.setValues({ emails: "", departmentId: untrack(() => props.departments.find((d) => !d.parentId)?.id ?? ""), role: "employee", text: "" });
     form.setErrors({});
+  }));
+  createEffect(() => {
+    const top = props.departments.find((d) => !d.parentId)?.id;
+    if (top && untrack(() => !form.values.departmentId)) form.setValues("departmentId", top);
   });
   const [skipped, setSkipped] = createSignal<string[]>([]);
 

@@ -1,4 +1,4 @@
-import { Show, createEffect, createSignal } from "solid-js";
+import { Show, createEffect, createSignal, on, untrack } from "solid-js";
 import { nameSchema } from "../../../../worker/modules/portal/schemas";
 import { t } from "../../lib/i18n";
 import { api, call } from "../../lib/api";
@@ -16,13 +16,14 @@ import { departmentOptions, departments, mutateDepartments, subtreeIds, type Dep
 export function DeptDialog(props: { mode: "create" | "edit"; open: boolean; dept: Department; onClose: () => void; onSaved: () => void; onCreated: (id: string) => void }) {
   const form = createForm({ name: "", parentId: "", headUserId: "" }, (v) => ({ name: fieldError(nameSchema, v.name) }));
   const [headName, setHeadName] = createSignal("");
-  createEffect(() => {
-    if (!props.open) return;
+  // Filled when the dialog opens; a refresh of the department list meanwhile must not undo the edits.
+  createEffect(on(() => props.open, (open) => untrack(() => {
+    if (!open) return;
     const edit = props.mode === "edit";
     form.setValues({ name: edit ? props.dept.name : "", parentId: edit ? (props.dept.parentId ?? "") : props.dept.id, headUserId: edit ? (props.dept.headUserId ?? "") : "" });
     form.setErrors({});
     setHeadName("");
-  });
+  })));
   const parents = () => departmentOptions(departments() ?? [], subtreeIds(departments() ?? [], props.dept.id));
 
   const submit = (e: SubmitEvent) => {

@@ -1,4 +1,4 @@
-import { Show, createEffect } from "solid-js";
+import { Show, createEffect, on, untrack } from "solid-js";
 import { nameSchema } from "../../../../worker/modules/portal/schemas";
 import { t } from "../../lib/i18n";
 import { api, call } from "../../lib/api";
@@ -19,7 +19,7 @@ export function ProfileEdit(props: { open: boolean; user: Person; onClose: () =>
     position: v.position.length > 120 ? t("validation.max", { n: 120 }) : undefined,
     phone: v.phone.length > 40 ? t("validation.max", { n: 40 }) : undefined,
   }));
-  createEffect(() => props.open && form.setValues({ name: props.user.name, position: props.user.position, phone: props.user.phone, role: props.user.role }));
+  createEffect(on(() => props.open, (open) => open && untrack(() => form.setValues({ name: props.user.name, position: props.user.position, phone: props.user.phone, role: props.user.role }))));
   /** An administrator may change someone else's role (extranet only on plans that include it). */
   const canSetRole = () => isAdmin() && props.user.id !== me()?.user.id;
   const extranet = () => PLAN_LIMITS[me()!.portal.plan as keyof typeof PLAN_LIMITS]?.extranet ?? false;
