@@ -60,7 +60,7 @@ export function MessageItem(props: { m: ChatMessage; grouped: boolean; highlight
             </For>
           </Show>
           <div class="-mb-0.5 mt-0.5 flex items-center justify-end gap-1 text-[11px] text-muted">
-            <Show when={m().pinned}>
+            <Show when={m().pinned && !m().deleted}>
               <Pin size={11} aria-label={t("chat.pinned")} />
             </Show>
             <Show when={m().editedAt && !m().deleted}>

@@ -95,7 +95,7 @@ export function createCall(room: Room, me: string) {
 
   async function acquire(): Promise<MediaStream> {
     try {
-      return await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: { ideal: 640 }, height: { ideal: 480 } } });
+      return await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 24 } } });
     } catch {
       try {
         return await navigator.mediaDevices.getUserMedia({ audio: true });

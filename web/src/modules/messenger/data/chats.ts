@@ -24,12 +24,21 @@ const withLocal = (c: ChatDto): ChatDto => {
   return o && o.until > Date.now() ? { ...c, unread: o.n } : c;
 };
 
+/** The list in D1 trails the rooms by a flush: a row we already moved ahead locally keeps its newer preview. */
+const keepNewer = (c: ChatDto): ChatDto => {
+  const mine = store.state.items.find((x) => x.id === c.id);
+  if (!mine || mine.lastSeq <= c.lastSeq) return c;
+  return { ...c, lastSeq: mine.lastSeq, lastMessageAt: mine.lastMessageAt, lastPreview: mine.lastPreview, lastAuthorId: mine.lastAuthorId };
+};
+const activity = (c: ChatDto) => c.lastMessageAt ?? c.createdAt;
+const sortByActivity = (items: ChatDto[]) => [...items].sort((a, b) => (activity(a) < activity(b) ? 1 : activity(a) > activity(b) ? -1 : 0));
+
 let inFlight: Promise<void> | null = null;
 export function refreshChats(): Promise<void> {
   inFlight ??= (async () => {
     try {
       const r = await call(api.chats.$get({ query: {} }));
-      store.setState("items", reconcile(r.items.map(withLocal), { key: "id" }));
+      store.setState("items", reconcile(sortByActivity(r.items.map(withLocal).map(keepNewer)), { key: "id" }));
       store.setState({ loaded: true, failed: false });
     } catch (e) {
       if (!(e instanceof ApiError && e.status === 401)) store.setState({ failed: !store.state.loaded, loaded: true });
