@@ -9,7 +9,9 @@ import { guestAnswer, resolveGuestLink } from "./attendance";
 import { serveAttachment } from "./attachments";
 import { findEvent } from "./event-view";
 
-const PAGE_HEADERS = { "cache-control": "no-store", "referrer-policy": "no-referrer", "x-frame-options": "DENY", "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'" };
+// "same-origin", not "no-referrer": under no-referrer browsers send `Origin: null` with the page's own form POST,
+// which the same-origin check below must refuse; the token still never leaves for another site in a Referer.
+const PAGE_HEADERS = { "cache-control": "no-store", "referrer-policy": "same-origin", "x-frame-options": "DENY", "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'" };
 
 async function render(c: Context<AppEnv>, token: string, saved: boolean) {
   const ctx = c.get("ctx");
