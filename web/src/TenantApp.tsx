@@ -22,6 +22,11 @@ const PeopleAdmin = lazy(() => import("./modules/admin/PeopleAdmin"));
 const Settings = lazy(() => import("./modules/admin/Settings"));
 const BusinessUsers = lazy(() => import("./modules/admin/BusinessUsers"));
 const Plan = lazy(() => import("./modules/admin/Plan"));
+const calendar = () => import("./modules/calendar");
+const Calendar = lazy(() => calendar().then((m) => ({ default: m.Calendar })));
+const CalendarView = lazy(() => calendar().then((m) => ({ default: m.CalendarView })));
+const CalendarEvent = lazy(() => calendar().then((m) => ({ default: m.EventPanel })));
+const CalendarSettings = lazy(() => calendar().then((m) => ({ default: m.CalendarSettings })));
 const Feed = lazy(() => import("./modules/feed/Feed"));
 const Messenger = lazy(() => import("./modules/messenger/Messenger"));
 
@@ -57,9 +62,16 @@ export function TenantApp() {
           <Route path="/plan" component={Plan} />
         </Route>
         <Route path="/account/:tab?" component={Account} />
+        <Route path="/calendar" component={Calendar}>
+          <Route path="/settings" component={CalendarSettings} />
+          <Route path="/" component={CalendarView}>
+            <Route path="/" />
+            <Route path="/event/:id" component={CalendarEvent} />
+          </Route>
+        </Route>
         <Route path="/feed" component={Feed} />
         <Route path="/messenger/:chatId?" component={Messenger} />
-        <Route path="/:module" component={ModuleScreen} matchFilters={{ module: ["feed", "tasks", "crm", "calendar", "drive", "groups"] }} />
+        <Route path="/:module" component={ModuleScreen} matchFilters={{ module: ["feed", "tasks", "crm", "drive", "groups"] }} />
         <Route path="*" component={NotFound} />
       </Route>
     </Router>

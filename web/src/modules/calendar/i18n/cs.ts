@@ -1,0 +1,2 @@
+import type { PartialDict } from "./en";
+export const cs = {} as PartialDict;

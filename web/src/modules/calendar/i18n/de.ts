@@ -1,0 +1,2 @@
+import type { Dict } from "./en";
+export const de: Dict = {} as Dict;
