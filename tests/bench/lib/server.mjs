@@ -74,7 +74,7 @@ function childEnv(extra) {
  * Spawns `npm start` (PORT=port) in `dir` in its own process group and measures the time from the
  * spawn to the first HTTP 200 of GET / on the demo host, with the phases seen in its output.
  */
-export async function startServer({ dir, port, logFile, timeoutMs = 240_000, log = () => {}, onSpawn = () => {} }) {
+export async function startServer({ dir, port, logFile, timeoutMs = 420_000, log = () => {}, onSpawn = () => {} }) {
   const out = createWriteStream(logFile);
   const t0 = performance.now();
   const child = spawn("npm", ["start"], { cwd: dir, env: childEnv({ PORT: String(port) }), stdio: ["ignore", "pipe", "pipe"], detached: true });
