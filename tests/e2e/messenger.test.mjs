@@ -158,6 +158,7 @@ const playing = (page) =>
 e2eTest("a three-person video call connects with fake media; a fifth caller is told the call is full", async () => {
   const ids = await Promise.all(["sam", "rita", "dave", "lena"].map(userId));
   const chat = (await api("anna", "POST", "/api/v1/chats", { type: "group", title: `Weekly sync ${nonce}`, memberIds: ids, visibility: "private" })).chat;
+  await api("sam", "POST", `/api/v1/chats/${chat.id}/messages`, { clientId: `e2e-${nonce}-c1`, text: "Agenda: pipeline review, then the release date. Joining the call now." });
   const who = ["anna", "sam", "rita", "dave", "lena"];
   const pages = {};
   for (const w of who) {

@@ -106,7 +106,7 @@ export function createRoom(chatId: string, me: string, opts: { live: boolean; on
       client.lastSeq = Math.max(page.lastSeq, messages.last()?.seq ?? 0);
       setPending(outbox.sort((a, b) => a.createdAt - b.createdAt));
     } catch (e) {
-      opts.onError("load", e instanceof Error ? e.message : "");
+      opts.onError("load_failed", e instanceof Error ? e.message : "");
     } finally {
       setLoading(false);
     }

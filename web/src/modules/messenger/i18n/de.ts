@@ -166,5 +166,6 @@ export const de: DeepPartial<MessengerDict> = {
     extranet: "Externe Nutzer können nur in ihren Gruppen chatten.",
     already_member: "Sie sind bereits in diesem Chat.",
     offline: "Sie sind offline. Versuchen Sie es erneut, wenn die Verbindung zurück ist.",
+    load_failed: "Das Gespräch konnte nicht geladen werden. Laden Sie die Seite neu, um es erneut zu versuchen.",
   },
 };

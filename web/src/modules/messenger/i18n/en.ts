@@ -163,6 +163,7 @@ export const en = {
     extranet: "External users can chat only inside their groups.",
     already_member: "You are already in this chat.",
     offline: "You are offline. Try again when the connection is back.",
+    load_failed: "The conversation could not be loaded. Reload the page to try again.",
   },
 };
 
