@@ -77,15 +77,17 @@ let dev = null;
 let code = 1;
 try {
   if (!skipBuild) run(`${ROOT}node_modules/.bin/vite`, ["build", "--config", "web/vite.config.ts", "--logLevel", "warn"]);
-  // migrate.mjs runs the databases' migrations side by side; on a fresh state dir workerd can answer
-  // SQLITE_BUSY for one of them. Migrations already applied are skipped, so trying again is safe.
+  // migrate.mjs runs the databases' migrations and the demo seed side by side; workerd can answer
+  // SQLITE_BUSY for one of them, which may leave a half-seeded state (the demo portal without its users).
+  // So a failed attempt starts again from an empty state dir, never from what the failure left.
   for (let attempt = 1; ; attempt++) {
     try {
       run(process.execPath, ["scripts/migrate.mjs", "--persist-to", state]);
       break;
     } catch (e) {
       if (attempt >= 3) throw e;
-      console.warn(`e2e: migrating failed (attempt ${attempt}), trying again`);
+      console.warn(`e2e: migrating failed (attempt ${attempt}), starting again from an empty state`);
+      for (const f of readdirSync(state)) rmSync(join(state, f), { recursive: true, force: true });
     }
   }
   const inspector = await freePort();
