@@ -6,6 +6,7 @@ import { MonthView } from "./views/MonthView";
 import { TimeGridView } from "./views/TimeGridView";
 import { AgendaView } from "./views/AgendaView";
 import { EventForm } from "./form/EventForm";
+import { ScopeDialog } from "./ScopeDialog";
 import { useCalendarNav } from "./nav";
 import { loadRange, loading, openForm } from "./state";
 import { addDays, dayStart, instantAt, isoWithOffset, todayKey, viewDays, wallMinutes } from "./time";
@@ -57,6 +58,7 @@ export function CalendarView(props: { children?: JSX.Element }) {
       </div>
       {props.children}
       <EventForm />
+      <ScopeDialog />
     </div>
   );
 }

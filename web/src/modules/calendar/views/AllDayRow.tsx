@@ -16,7 +16,7 @@ export function AllDayRow(props: { days: DayKey[]; items: CalEvent[]; nav: Calen
   };
   return (
     <div class="flex border-b border-line [scrollbar-gutter:stable] overflow-hidden">
-      <div class="flex w-14 shrink-0 items-start justify-end py-1.5 pr-2 text-[11px] text-muted">{t("allDay")}</div>
+      <div class="flex w-16 shrink-0 items-start justify-end break-words py-1.5 pr-2 text-right text-[11px] leading-3 text-muted">{t("allDay")}</div>
       <div class="relative min-w-0 flex-1">
         <div class="absolute inset-0 flex" aria-hidden="true">
           <For each={props.days}>{(key) => <div class="flex-1 border-l border-line" onClick={() => addOn(key)} />}</For>

@@ -70,13 +70,13 @@ export function TimeGridView(props: { nav: CalendarNav; days: DayKey[] }) {
     >
       <p class="sr-only">{t("gridHelp")}</p>
       <div class="flex overflow-hidden border-b border-line [scrollbar-gutter:stable]">
-        <div class="w-14 shrink-0" />
+        <div class="w-16 shrink-0" />
         <For each={props.days}>{header}</For>
       </div>
       <AllDayRow days={props.days} items={visibleItems()} nav={props.nav} />
       <div ref={scroller} class="relative min-h-0 flex-1 overflow-y-auto [scrollbar-gutter:stable]">
         <div class="relative flex" style={{ height: `${24 * HOUR_PX}px` }}>
-          <div class="relative w-14 shrink-0 select-none" aria-hidden="true">
+          <div class="relative w-16 shrink-0 select-none" aria-hidden="true">
             <For each={Array.from({ length: 23 }, (_, i) => i + 1)}>
               {(h) => (
                 <div class="absolute right-2 -translate-y-1/2 text-[11px] text-muted" style={{ top: `${h * HOUR_PX}px` }}>
