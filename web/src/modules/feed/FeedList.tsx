@@ -1,4 +1,4 @@
-import { For, Match, Show, Switch, onCleanup, onMount } from "solid-js";
+import { For, Match, Show, Switch, createEffect, onCleanup, onMount } from "solid-js";
 import Newspaper from "lucide-solid/icons/newspaper";
 import { Button } from "../../ui/Button";
 import { EmptyState } from "../../ui/EmptyState";
@@ -17,6 +17,11 @@ export function FeedList(props: { single?: boolean; filtered: boolean; onWrite: 
     const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && !store.error() && void store.loadMore(), { rootMargin: "800px 0px" });
     io.observe(sentinel);
     onCleanup(() => io.disconnect());
+  });
+  // A page too short to push the end out of reach: the observer sees no change, so look again.
+  createEffect(() => {
+    if (store.loading() || !store.loaded() || !store.state.next || store.error()) return;
+    queueMicrotask(() => sentinel.getBoundingClientRect().top < window.innerHeight + 800 && void store.loadMore());
   });
   return (
     <div class="space-y-3" data-testid="feed-list">

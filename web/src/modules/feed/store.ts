@@ -184,7 +184,8 @@ export function createFeedStore(query: () => FeedQuery) {
     showPending,
     putComment,
     expand,
-    queue: (p: Post) => !find(p.id) && set("pending", (l) => [p, ...l]),
+    // Nothing on screen to push away: the first post shows at once; otherwise it waits in the bar.
+    queue: (p: Post) => !find(p.id) && (loaded() && !s.posts.length ? set("posts", [p]) : set("pending", (l) => [p, ...l])),
   };
 }
 export type FeedStore = ReturnType<typeof createFeedStore>;
