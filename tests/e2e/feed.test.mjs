@@ -42,7 +42,8 @@ async function feedPage(email) {
   return page;
 }
 
-const postByText = (page, text) => page.getByTestId("post").filter({ hasText: text });
+// The newest post with this text (the list is newest first; a kept state may hold older runs).
+const postByText = (page, text) => page.getByTestId("post").filter({ hasText: text }).first();
 const unread = async (page) => Number(await page.getByTestId("notification-bell").getAttribute("data-unread"));
 
 test("a post, a like, a comment and a mention arrive live in the other browser", async () => {
@@ -97,7 +98,7 @@ test("a post, a like, a comment and a mention arrive live in the other browser",
   // Rita's notification drawer: the mention, in words, leading to the post.
   await rita.getByTestId("notification-bell").click();
   const drawer = rita.getByRole("dialog", { name: "Notifications" });
-  const mention = drawer.getByText("Sam Seller mentioned you in a post", { exact: false });
+  const mention = drawer.getByText("Sam Seller mentioned you in a post", { exact: false }).first();
   await mention.waitFor();
   await shot(rita, "feed-04-notifications");
   await mention.click();
@@ -136,9 +137,28 @@ test("a post for the Sales department is not seen by a developer, live or after 
   await dave.reload();
   await dave.locator('[data-testid="feed"][data-live="live"]').waitFor();
   await dave.getByTestId("post").first().waitFor();
-  assert.equal(await postByText(dave, "Sales only").count(), 0, "Dave does not read the Sales post");
+  assert.equal(await dave.getByTestId("post").filter({ hasText: "Sales only" }).count(), 0, "Dave does not read the Sales post");
 
   for (const p of [sam, rita, dave]) await p.context().close();
+});
+
+test("offline: the header says so; after reconnecting, what was missed waits in the bar", async () => {
+  const rita = await feedPage(RITA);
+  await rita.context().setOffline(true);
+  const indicator = rita.getByTestId("live-indicator");
+  await indicator.waitFor();
+  assert.equal(await indicator.getAttribute("data-status"), "offline");
+  await shot(rita, "feed-08-offline");
+  const sam = await apiLogin(DEMO_HOST, SAM);
+  const text = `Posted while Rita was offline (${Date.now().toString(36)})`;
+  const missed = await http(DEMO_HOST, "POST", "/api/v1/feed/posts", { cookie: sam, body: { text: `<p>${text}</p>`, audience: { company: true } } });
+  assert.equal(missed.status, 201);
+  await rita.context().setOffline(false);
+  await rita.getByTestId("new-posts").waitFor({ timeout: 20_000 });
+  await indicator.waitFor({ state: "detached" });
+  await rita.getByTestId("new-posts").click();
+  await postByText(rita, text).waitFor();
+  await rita.context().close();
 });
 
 test("posting to the whole company can be limited; the composer says so and keeps the text", async () => {
