@@ -1,5 +1,4 @@
-import { Index, Show } from "solid-js";
-import { pollSchema } from "../../../../worker/modules/feed/schemas";
+import { Index, Show, createSignal, onMount } from "solid-js";
 import Plus from "lucide-solid/icons/plus";
 import X from "lucide-solid/icons/x";
 import ChartBar from "lucide-solid/icons/chart-bar";
@@ -8,16 +7,23 @@ import { ft } from "./i18n";
 export type PollDraft = { question: string; options: string[]; multiple: boolean };
 export const MAX_ANSWERS = 20;
 
-/** The problems of a draft poll, checked with the server's own schema, in the words the reader sees. */
+type Schema = (typeof import("../../../../worker/modules/feed/schemas"))["pollSchema"];
+const [schema, setSchema] = createSignal<Schema>();
+/** The server's own schema (and zod with it) loads only when someone starts a poll, not with the home page. */
+const loadSchema = () => void import("../../../../worker/modules/feed/schemas").then((m) => setSchema(() => m.pollSchema));
+
+/** The problems of a draft poll, checked with the server's schema, in the words the reader sees. */
 export function pollErrors(p: PollDraft): { question?: string; options?: string } {
-  const r = pollSchema.safeParse({ ...p, options: p.options.filter((o) => o.trim()) });
-  if (r.success) return {};
-  const at = (f: string) => r.error.issues.some((i) => i.path[0] === f);
+  const answers = p.options.filter((o) => o.trim());
+  const s = schema();
+  const r = s?.safeParse({ ...p, options: answers });
+  const at = (f: string) => (r ? !r.success && r.error.issues.some((i) => i.path[0] === f) : f === "question" ? !p.question.trim() : answers.length < 2);
   return { question: at("question") ? ft("poll.needQuestion") : undefined, options: at("options") ? ft("poll.needTwo") : undefined };
 }
 
 /** Question, 2–20 answers, one or several choices. */
 export function PollBuilder(props: { value: PollDraft; onChange: (p: PollDraft) => void; onRemove: () => void; showErrors: boolean }) {
+  onMount(loadSchema);
   const set = (patch: Partial<PollDraft>) => props.onChange({ ...props.value, ...patch });
   const setOption = (i: number, v: string) => set({ options: props.value.options.map((o, j) => (j === i ? v : o)) });
   const errors = () => (props.showErrors ? pollErrors(props.value) : {});
