@@ -139,15 +139,19 @@ export async function run(ctx) {
     await until(() => ph.got.every((g) => g.size >= ok.size), { timeoutMs: drainMs });
     const drained = Math.round(performance.now() - drainStart);
     current = null;
-    const perSocket = ph.got.map((g) => [...ok].filter((k) => g.has(k)).length);
-    const missing = perSocket.reduce((a, n) => a + (ok.size - n), 0);
-    const posts = ok.size;
+    // Stored posts: answered 201, or seen live although their answer never came (client timeout).
+    const stored = new Set(ok);
+    for (const g of ph.got) for (const k of g) stored.add(k);
+    const perSocket = ph.got.map((g) => [...stored].filter((k) => g.has(k)).length);
+    const posts = stored.size;
+    const missing = perSocket.reduce((a, n) => a + (posts - n), 0);
     const toPublish = ph.sent.map((x, k) => (x && ph.serverAt[k] ? ph.serverAt[k] - x.wall : null)).filter((x) => x !== null);
     return {
       targetRate: rate || "serial",
       postsSent: loop.fired,
       postsSkipped: loop.skipped,
-      posts201: posts,
+      posts201: ok.size,
+      postsStored: posts,
       postStatuses: statuses,
       ...(ph.firstError ? { firstError: ph.firstError } : {}),
       sendRate: round((loop.fired / Math.max(1, loop.elapsedMs)) * 1000, 1),
@@ -172,7 +176,7 @@ export async function run(ctx) {
     t = performance.now();
     const warm = await phase("warm", { rate: 0, count: 1, measureFrames: false });
     setup.warmupMs = Math.round(performance.now() - t);
-    if (warm.posts201 !== 1) throw new Error(`POST /api/v1/feed/posts failed: ${JSON.stringify(warm.postStatuses)} ${warm.firstError ?? ""}`);
+    if (warm.postsStored !== 1) throw new Error(`POST /api/v1/feed/posts failed: ${JSON.stringify(warm.postStatuses)} ${warm.firstError ?? ""}`);
     if (warm.deliveries.missing) throw new Error(`the warm-up post reached only ${warm.deliveries.socketsComplete} of ${sockets.length} sockets within 10 s`);
 
     const floor = await requestFloor(ctx);
@@ -215,7 +219,7 @@ export function rows(m) {
     ["  server publish → receipt p50 / p99 (ms)", `${p.deliveryFromServerAtMs.p50} / ${p.deliveryFromServerAtMs.p99}`],
     ["  POST sent → publish p50 / p99 (ms)", `${p.postSentToServerAtMs.p50} / ${p.postSentToServerAtMs.p99}`],
     ["  POST latency p50 / p99 (ms)", `${p.postLatencyMs.p50} / ${p.postLatencyMs.p99}`],
-    ["  posts 201 / sent; sent/s; served/s", `${p.posts201} / ${p.postsSent}; ${p.sendRate}; ${p.serverRate}`],
+    ["  posts 201 / stored / sent; sent/s; stored/s", `${p.posts201} / ${p.postsStored} / ${p.postsSent}; ${p.sendRate}; ${p.serverRate}`],
     ["  deliveries received / expected (missing, dup)", `${p.deliveries.received} / ${p.deliveries.expected} (${p.deliveries.missing}, ${p.deliveries.duplicates})`],
     ["  frames total / per post / per post per socket", `${p.frames.total} / ${p.frames.perPost} / ${p.frames.perPostPerSocket} (${p.frames.eventsPerFrame} events/frame)`],
   ];
