@@ -6,14 +6,16 @@ import type { Cal } from "./data";
 const kindLabel = (c: Cal) => (c.kind === "personal" && c.access === "owner" ? t("kinds.personal") : c.kind === "company" ? t("kinds.company") : c.kind === "group" ? t("kinds.group") : t("kinds.shared"));
 
 /** The calendars this user sees, each with its colour and a show/hide switch (kept in this browser). */
-export function CalendarList() {
+export function CalendarList(props: { heading?: boolean }) {
   const groups = () => {
     const cals = data()?.calendars ?? [];
     return [cals.filter((c) => c.kind === "personal" && c.access === "owner"), cals.filter((c) => c.kind === "company"), cals.filter((c) => c.kind === "group"), cals.filter((c) => c.kind === "personal" && c.access !== "owner")].filter((g) => g.length);
   };
   return (
     <nav aria-label={t("calendars")} class="p-3" data-testid="cal-list">
-      <h2 class="mb-2 px-1 text-[12px] font-semibold uppercase tracking-wide text-muted">{t("calendars")}</h2>
+      <Show when={props.heading !== false}>
+        <h2 class="mb-2 px-1 text-[12px] font-semibold uppercase tracking-wide text-muted">{t("calendars")}</h2>
+      </Show>
       <For each={groups()}>
         {(group) => (
           <div class="mb-3">

@@ -1,4 +1,4 @@
-import { Match, Switch, createEffect, on, onMount, type JSX } from "solid-js";
+import { Match, Switch, createEffect, on, type JSX } from "solid-js";
 import { useNavigate, useSearchParams } from "@solidjs/router";
 import { Toolbar } from "./Toolbar";
 import { CalendarList } from "./CalendarList";
@@ -9,7 +9,8 @@ import { EventForm } from "./form/EventForm";
 import { ScopeDialog } from "./ScopeDialog";
 import { useCalendarNav } from "./nav";
 import { loadRange, loading, openForm } from "./state";
-import { addDays, dayStart, instantAt, isoWithOffset, todayKey, viewDays, wallMinutes } from "./time";
+import { addDays, dayOf, dayStart, instantAt, isoWithOffset, todayKey, viewDays, wallMinutes } from "./time";
+import { getEvent } from "./data";
 import { t } from "./i18n";
 
 /** The calendar screen: toolbar, calendar list, the chosen view; the event panel opens over it (child route). */
@@ -22,9 +23,12 @@ export function CalendarView(props: { children?: JSX.Element }) {
   const range = () => ({ from: isoWithOffset(dayStart(addDays(days()[0], -1))), to: isoWithOffset(dayStart(addDays(days()[days().length - 1], 2))) });
   createEffect(on(() => `${range().from}|${range().to}`, () => void loadRange(range().from, range().to)));
 
-  // Notifications link to /calendar?event=<id>: open the panel.
-  onMount(() => {
-    if (params.event) navigate(`/calendar/event/${encodeURIComponent(params.event)}?view=${nav.view()}&date=${nav.date()}`, { replace: true });
+  // Notifications link to /calendar?event=<id>: open the panel (also when the calendar is already open).
+  createEffect(() => {
+    const id = params.event;
+    if (!id) return;
+    const open = (date: string) => navigate(`/calendar/event/${encodeURIComponent(id)}?view=${nav.view()}&date=${date}`, { replace: true });
+    getEvent(id).then((e) => open(e.allDay ? e.start.slice(0, 10) : dayOf(e.start)), () => open(nav.date()));
   });
 
   const newEvent = () => {

@@ -8,6 +8,7 @@ import { Button, IconButton } from "../../ui/Button";
 import { t } from "./i18n";
 import { rangeTitle, step, todayKey, type ViewName } from "./time";
 import type { CalendarNav } from "./nav";
+import { CalendarsButton } from "./CalendarsButton";
 
 const VIEWS: ViewName[] = ["month", "week", "day", "agenda"];
 
@@ -46,6 +47,7 @@ export function Toolbar(props: { nav: CalendarNav; onNew: () => void }) {
           )}
         </For>
       </div>
+      <CalendarsButton />
       <A href={nav.settingsHref()} class="inline-flex h-8 w-8 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-fg" aria-label={t("settings")} title={t("settings")} data-testid="cal-settings">
         <Settings size={17} />
       </A>
