@@ -219,7 +219,7 @@ export function rows(m) {
     ["  server publish → receipt p50 / p99 (ms)", `${p.deliveryFromServerAtMs.p50} / ${p.deliveryFromServerAtMs.p99}`],
     ["  POST sent → publish p50 / p99 (ms)", `${p.postSentToServerAtMs.p50} / ${p.postSentToServerAtMs.p99}`],
     ["  POST latency p50 / p99 (ms)", `${p.postLatencyMs.p50} / ${p.postLatencyMs.p99}`],
-    ["  posts 201 / stored / sent; sent/s; stored/s", `${p.posts201} / ${p.postsStored} / ${p.postsSent}; ${p.sendRate}; ${p.serverRate}`],
+    ["  posts 201 / stored / sent; sent/s; stored/s", `${p.posts201} / ${p.postsStored} / ${p.postsSent} (${p.postStatuses.error ?? 0} unanswered); ${p.sendRate}; ${p.serverRate}`],
     ["  deliveries received / expected (missing, dup)", `${p.deliveries.received} / ${p.deliveries.expected} (${p.deliveries.missing}, ${p.deliveries.duplicates})`],
     ["  frames total / per post / per post per socket", `${p.frames.total} / ${p.frames.perPost} / ${p.frames.perPostPerSocket} (${p.frames.eventsPerFrame} events/frame)`],
   ];
