@@ -63,12 +63,16 @@ export function EventDetails(props: { event: CalEvent; start: number; end: numbe
           <span data-testid="panel-location">{d().location}</span>
         </Row>
       </Show>
-      <Row icon={<CalendarIcon size={16} />} label={t("panel.calendar")}>
-        <span class="inline-flex items-center gap-1.5">
-          <span class="h-2.5 w-2.5 rounded-full" style={{ background: calendarOf(props.event.calendarId)?.color ?? "#64748b" }} />
-          {calendarOf(props.event.calendarId)?.name ?? "—"}
-        </span>
-      </Row>
+      <Show when={calendarOf(props.event.calendarId)}>
+        {(cal) => (
+          <Row icon={<CalendarIcon size={16} />} label={t("panel.calendar")}>
+            <span class="inline-flex items-center gap-1.5">
+              <span class="h-2.5 w-2.5 rounded-full" style={{ background: cal().color }} />
+              {cal().name}
+            </span>
+          </Row>
+        )}
+      </Show>
       <Show when={d().reminders.length}>
         <Row icon={<Bell size={16} />} label={t("panel.reminders")}>
           {d().reminders.map(reminderLabel).join(", ")}
