@@ -1,4 +1,5 @@
-import { and, eq, inArray, or } from "drizzle-orm";
+import { inList } from "../../../db/lists";
+import { and, eq, or } from "drizzle-orm";
 import { calendars, calendarShares } from "../../../db/schema/calendar";
 import { users } from "../../../db/schema/people";
 import type { ActorContext, ServiceContext } from "../../context";
@@ -85,5 +86,5 @@ export async function calendarByFeedToken(ctx: ServiceContext, token: string) {
 
 export async function calendarsByIds(ctx: ServiceContext, ids: string[]) {
   if (!ids.length) return [];
-  return ctx.db.select().from(calendars).where(and(eq(calendars.tenantId, ctx.tenant.id), or(inArray(calendars.id, ids)))).all();
+  return ctx.db.select().from(calendars).where(and(eq(calendars.tenantId, ctx.tenant.id), or(inList(calendars.id, ids)))).all();
 }

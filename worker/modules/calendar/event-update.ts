@@ -1,4 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { inList, insertRows } from "../../../db/lists";
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { eventAttendees, eventGuests, events } from "../../../db/schema/calendar";
 import type { ActorContext } from "../../context";
@@ -73,9 +74,9 @@ async function updateWhole(ctx: ActorContext, e: EventRow, patch: Patch) {
   const t = ctx.tenant.id;
   await ctx.db.batch([
     ctx.db.update(events).set(next).where(and(eq(events.tenantId, t), eq(events.id, e.id))),
-    ...(addedAttendees.length ? [ctx.db.insert(eventAttendees).values(addedAttendees.map((userId) => ({ tenantId: t, eventId: seriesId, userId, status: "pending" as const })))] : []),
-    ...(removedAttendees.length ? [ctx.db.delete(eventAttendees).where(and(eq(eventAttendees.tenantId, t), eq(eventAttendees.eventId, seriesId), inArray(eventAttendees.userId, removedAttendees)))] : []),
-    ...(newGuests.length ? [ctx.db.insert(eventGuests).values(newGuests)] : []),
+    ...insertRows(ctx.db, eventAttendees, addedAttendees.map((userId) => ({ tenantId: t, eventId: seriesId, userId, status: "pending" as const }))),
+    ...(removedAttendees.length ? [ctx.db.delete(eventAttendees).where(and(eq(eventAttendees.tenantId, t), eq(eventAttendees.eventId, seriesId), inList(eventAttendees.userId, removedAttendees)))] : []),
+    ...insertRows(ctx.db, eventGuests, newGuests),
     ...(removedGuests.length ? revokeGuestStatements(ctx, removedGuests.map((g) => g.id)) : []),
   ]);
   const attendeeIds = wantedAttendees ?? oldAttendees.filter((u) => u !== e.organizerId);
@@ -131,8 +132,8 @@ async function splitSeries(ctx: ActorContext, series: EventRow, patch: Patch, oc
   await ctx.db.batch([
     ctx.db.update(events).set(cut).where(and(eq(events.tenantId, t), eq(events.id, series.id))),
     ctx.db.insert(events).values(tail),
-    ctx.db.insert(eventAttendees).values(attendees.map((a) => ({ ...a, eventId: id }))),
-    ...(tailGuests.length ? [ctx.db.insert(eventGuests).values(tailGuests)] : []),
+    ...insertRows(ctx.db, eventAttendees, attendees.map((a) => ({ ...a, eventId: id }))),
+    ...insertRows(ctx.db, eventGuests, tailGuests),
   ]);
   if (guests.length) {
     const sender = await guestPrerequisites(ctx, series.id);

@@ -1,4 +1,5 @@
-import { and, eq, inArray, or, gt, lt, isNull, exists, sql } from "drizzle-orm";
+import { inList } from "../../../db/lists";
+import { and, eq, or, gt, lt, isNull, exists, sql } from "drizzle-orm";
 import { events, eventAttendees, eventGuests } from "../../../db/schema/calendar";
 import { users } from "../../../db/schema/people";
 import type { ActorContext, ServiceContext } from "../../context";
@@ -21,8 +22,8 @@ export async function eventPeople(ctx: ServiceContext, eventIds: string[]) {
       .select({ eventId: eventAttendees.eventId, userId: eventAttendees.userId, status: eventAttendees.status, name: users.name, email: users.email })
       .from(eventAttendees)
       .innerJoin(users, and(eq(users.tenantId, eventAttendees.tenantId), eq(users.id, eventAttendees.userId)))
-      .where(and(eq(eventAttendees.tenantId, ctx.tenant.id), inArray(eventAttendees.eventId, eventIds))),
-    ctx.db.select().from(eventGuests).where(and(eq(eventGuests.tenantId, ctx.tenant.id), inArray(eventGuests.eventId, eventIds), isNull(eventGuests.removedAt))),
+      .where(and(eq(eventAttendees.tenantId, ctx.tenant.id), inList(eventAttendees.eventId, eventIds))),
+    ctx.db.select().from(eventGuests).where(and(eq(eventGuests.tenantId, ctx.tenant.id), inList(eventGuests.eventId, eventIds), isNull(eventGuests.removedAt))),
   ]);
   return { attendees, guests };
 }
@@ -88,15 +89,15 @@ export type EventDto = ReturnType<typeof eventDto>;
 /** Rows (single events, series, exceptions) that may touch [from, to) in the given calendars or involve a user. */
 export async function rowsInRange(ctx: ServiceContext, opts: { calendarIds: string[]; userIds: string[]; from: Date; to: Date }) {
   const t = ctx.tenant.id;
-  const inCalendars = opts.calendarIds.length ? inArray(events.calendarId, opts.calendarIds) : undefined;
+  const inCalendars = opts.calendarIds.length ? inList(events.calendarId, opts.calendarIds) : undefined;
   const involved = opts.userIds.length
     ? or(
-        inArray(events.organizerId, opts.userIds),
+        inList(events.organizerId, opts.userIds),
         exists(
           ctx.db
             .select({ one: sql`1` })
             .from(eventAttendees)
-            .where(and(eq(eventAttendees.tenantId, t), eq(eventAttendees.eventId, sql`coalesce(${events.parentId}, ${events.id})`), inArray(eventAttendees.userId, opts.userIds), sql`${eventAttendees.status} <> 'declined'`)),
+            .where(and(eq(eventAttendees.tenantId, t), eq(eventAttendees.eventId, sql`coalesce(${events.parentId}, ${events.id})`), inList(eventAttendees.userId, opts.userIds), sql`${eventAttendees.status} <> 'declined'`)),
         ),
       )
     : undefined;

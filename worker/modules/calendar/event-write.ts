@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNull, sql, countDistinct } from "drizzle-orm";
+import { inList, insertRows } from "../../../db/lists";
+import { and, eq, isNull, sql, countDistinct } from "drizzle-orm";
 import type { z } from "zod";
 import { eventAttendees, eventGuests, events } from "../../../db/schema/calendar";
 import { users } from "../../../db/schema/people";
@@ -48,7 +49,7 @@ export function untilFor(rrule: string | null | undefined, start: Date, end: Dat
 
 export async function assertColleagues(ctx: ActorContext, ids: string[]) {
   if (!ids.length) return;
-  const found = await ctx.db.select({ id: users.id }).from(users).where(and(eq(users.tenantId, ctx.tenant.id), eq(users.status, "active"), inArray(users.id, ids))).all();
+  const found = await ctx.db.select({ id: users.id }).from(users).where(and(eq(users.tenantId, ctx.tenant.id), eq(users.status, "active"), inList(users.id, ids))).all();
   if (found.length !== new Set(ids).size) throw notFound("User");
 }
 
@@ -95,11 +96,11 @@ export async function createEvent(ctx: ActorContext, input: z.infer<typeof creat
   const guests = guestRows(ctx, id, input.guests);
   await ctx.db.batch([
     ctx.db.insert(events).values(row),
-    ctx.db.insert(eventAttendees).values([
+    ...insertRows(ctx.db, eventAttendees, [
       { tenantId: ctx.tenant.id, eventId: id, userId: ctx.actor.id, status: "accepted", respondedAt: now },
       ...attendeeIds.map((userId) => ({ tenantId: ctx.tenant.id, eventId: id, userId, status: "pending" as const })),
     ]),
-    ...(guests.length ? [ctx.db.insert(eventGuests).values(guests)] : []),
+    ...insertRows(ctx.db, eventGuests, guests),
   ]);
   // Nothing goes to guests before the event is saved; now it is.
   if (sender) await mailGuests(ctx, row, "invite", guests, sender, attendeeIds, guests);

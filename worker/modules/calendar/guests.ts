@@ -1,4 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { inList } from "../../../db/lists";
+import { and, eq } from "drizzle-orm";
 import { eventGuests, eventGuestTokens, calendarSenders } from "../../../db/schema/calendar";
 import { users } from "../../../db/schema/people";
 import type { ServiceContext } from "../../context";
@@ -18,7 +19,7 @@ async function icsAttendees(ctx: ServiceContext, event: EventRow, guest: GuestRo
   const me: IcsPerson = { name: `${guest.firstName} ${guest.lastName}`.trim(), email: guest.email, status: guest.status };
   if (!event.options.guestsSeeAttendees) return [me];
   const colleagues = attendeeIds.length
-    ? await ctx.db.select({ name: users.name, email: users.email }).from(users).where(and(eq(users.tenantId, ctx.tenant.id), inArray(users.id, attendeeIds))).all()
+    ? await ctx.db.select({ name: users.name, email: users.email }).from(users).where(and(eq(users.tenantId, ctx.tenant.id), inList(users.id, attendeeIds))).all()
     : [];
   const others = allGuests.filter((g) => g.id !== guest.id).map((g) => ({ name: `${g.firstName} ${g.lastName}`.trim(), email: g.email, status: g.status }));
   return [me, ...others, ...colleagues.map((c) => ({ name: c.name, email: c.email, status: "accepted" as const }))];
@@ -73,7 +74,7 @@ export async function mailGuests(ctx: ServiceContext, event: EventRow, kind: Gue
 export function revokeGuestStatements(ctx: ServiceContext, guestIds: string[]) {
   const now = nowIso();
   return [
-    ctx.db.update(eventGuests).set({ removedAt: now }).where(and(eq(eventGuests.tenantId, ctx.tenant.id), inArray(eventGuests.id, guestIds))),
-    ctx.db.delete(eventGuestTokens).where(and(eq(eventGuestTokens.tenantId, ctx.tenant.id), inArray(eventGuestTokens.guestId, guestIds))),
+    ctx.db.update(eventGuests).set({ removedAt: now }).where(and(eq(eventGuests.tenantId, ctx.tenant.id), inList(eventGuests.id, guestIds))),
+    ctx.db.delete(eventGuestTokens).where(and(eq(eventGuestTokens.tenantId, ctx.tenant.id), inList(eventGuestTokens.guestId, guestIds))),
   ] as const;
 }

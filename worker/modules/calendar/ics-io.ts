@@ -1,3 +1,4 @@
+import { batchAll, insertRows } from "../../../db/lists";
 import ICAL from "ical.js";
 import { and, eq } from "drizzle-orm";
 import { events, eventAttendees } from "../../../db/schema/calendar";
@@ -57,13 +58,11 @@ export async function importIcs(ctx: ActorContext, calendarId: string, text: str
       skipped.push({ uid: ev.uid, reason: (e as Error).message });
     }
   }
-  for (let i = 0; i < rows.length; i += 50) {
-    const chunk = rows.slice(i, i + 50);
-    await ctx.db.batch([
-      ctx.db.insert(events).values(chunk),
-      ctx.db.insert(eventAttendees).values(chunk.map((r) => ({ tenantId: ctx.tenant.id, eventId: r.id, userId: ctx.actor.id, status: "accepted" as const, respondedAt: now }))),
-    ]);
-  }
+  // One batch, so an import lands whole or not at all.
+  await batchAll(ctx.db, [
+    ...insertRows(ctx.db, events, rows),
+    ...insertRows(ctx.db, eventAttendees, rows.map((r) => ({ tenantId: ctx.tenant.id, eventId: r.id, userId: ctx.actor.id, status: "accepted" as const, respondedAt: now }))),
+  ]);
   return { imported: rows.length, skipped };
 }
 

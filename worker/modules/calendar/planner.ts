@@ -1,4 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { inList } from "../../../db/lists";
+import { and, eq } from "drizzle-orm";
 import { TZDate } from "@date-fns/tz";
 import { eventAttendees } from "../../../db/schema/calendar";
 import { users } from "../../../db/schema/people";
@@ -39,7 +40,7 @@ function inWorkHours(s: number, durationMs: number, schedule: { days: number[]; 
 export async function planner(ctx: ActorContext, q: { userIds: string[]; from: Date; to: Date; durationMinutes: number }) {
   if (q.to.getTime() - q.from.getTime() > MAX_RANGE_MS || q.to <= q.from) throw badRequest("Ask for at most 31 days, ending after the start.", "validation", "to");
   const ids = [...new Set(q.userIds)].slice(0, 100);
-  const found = await ctx.db.select({ id: users.id }).from(users).where(and(eq(users.tenantId, ctx.tenant.id), eq(users.status, "active"), inArray(users.id, ids))).all();
+  const found = await ctx.db.select({ id: users.id }).from(users).where(and(eq(users.tenantId, ctx.tenant.id), eq(users.status, "active"), inList(users.id, ids))).all();
   if (found.length !== ids.length) throw notFound("User");
   const rows = await rowsInRange(ctx, { calendarIds: [], userIds: ids, from: q.from, to: q.to });
   const seriesIds = [...new Set(rows.map((r) => r.parentId ?? r.id))];
@@ -47,7 +48,7 @@ export async function planner(ctx: ActorContext, q: { userIds: string[]; from: D
     ? await ctx.db
         .select({ eventId: eventAttendees.eventId, userId: eventAttendees.userId, status: eventAttendees.status })
         .from(eventAttendees)
-        .where(and(eq(eventAttendees.tenantId, ctx.tenant.id), inArray(eventAttendees.eventId, seriesIds), inArray(eventAttendees.userId, ids)))
+        .where(and(eq(eventAttendees.tenantId, ctx.tenant.id), inList(eventAttendees.eventId, seriesIds), inList(eventAttendees.userId, ids)))
         .all()
     : [];
   const raw = new Map<string, { s: number; e: number }[]>(ids.map((id) => [id, []]));

@@ -1,4 +1,5 @@
-import { and, eq, inArray, desc, sql, notExists } from "drizzle-orm";
+import { and, eq, desc, sql, notExists } from "drizzle-orm";
+import { batchAll, inList, insertRows } from "../../../db/lists";
 import type { z } from "zod";
 import { chatMembers, chats } from "../../../db/schema/chat";
 import { users } from "../../../db/schema/people";
@@ -22,7 +23,7 @@ async function activeEmployees(ctx: ActorContext, ids: string[]) {
   const rows = await ctx.db
     .select({ id: users.id, role: users.role })
     .from(users)
-    .where(and(eq(users.tenantId, ctx.tenant.id), eq(users.status, "active"), inArray(users.id, ids)))
+    .where(and(eq(users.tenantId, ctx.tenant.id), eq(users.status, "active"), inList(users.id, ids)))
     .all();
   if (rows.length !== new Set(ids).size) throw notFound("User");
   if (rows.some((r) => r.role === "extranet")) throw forbidden("extranet", "Extranet users can chat only inside their groups.");
@@ -34,7 +35,7 @@ async function createRoom(ctx: ActorContext, chat: ChatRow, members: { userId: s
   const t = ctx.tenant.id;
   await ctx.db.batch([
     ctx.db.insert(chats).values(chat),
-    ctx.db.insert(chatMembers).values(members.map((m) => ({ tenantId: t, chatId: chat.id, userId: m.userId, role: m.role, joinedAt: chat.createdAt }))),
+    ...insertRows(ctx.db, chatMembers, members.map((m) => ({ tenantId: t, chatId: chat.id, userId: m.userId, role: m.role, joinedAt: chat.createdAt }))),
   ]);
   try {
     const room = chatRoom(ctx.env, t, chat.id);
@@ -85,7 +86,7 @@ async function membersOf(ctx: ActorContext, chatIds: string[]) {
     .select({ chatId: chatMembers.chatId, userId: chatMembers.userId, role: chatMembers.role, lastReadSeq: chatMembers.lastReadSeq, name: users.name, hasPhoto: users.hasPhoto, status: users.status, lastSeenAt: users.lastSeenAt })
     .from(chatMembers)
     .innerJoin(users, and(eq(users.tenantId, chatMembers.tenantId), eq(users.id, chatMembers.userId)))
-    .where(and(eq(chatMembers.tenantId, ctx.tenant.id), inArray(chatMembers.chatId, chatIds)))
+    .where(and(eq(chatMembers.tenantId, ctx.tenant.id), inList(chatMembers.chatId, chatIds)))
     .all();
 }
 
@@ -184,7 +185,8 @@ export async function addMembers(ctx: ActorContext, chatId: string, userIds: str
   if (!member) throw forbidden("not_member", "Join the chat first.");
   await activeEmployees(ctx, userIds);
   const now = nowIso();
-  await ctx.db.insert(chatMembers).values([...new Set(userIds)].map((userId) => ({ tenantId: ctx.tenant.id, chatId, userId, role: "member" as const, joinedAt: now }))).onConflictDoNothing();
+  const inserts = insertRows(ctx.db, chatMembers, [...new Set(userIds)].map((userId) => ({ tenantId: ctx.tenant.id, chatId, userId, role: "member" as const, joinedAt: now })));
+  await batchAll(ctx.db, inserts.map((q) => q.onConflictDoNothing()));
   await syncRoom(ctx, chatId);
   return getChat(ctx, chatId);
 }

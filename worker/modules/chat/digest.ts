@@ -1,4 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { inList } from "../../../db/lists";
+import { and, eq } from "drizzle-orm";
 import { controlDb, dbFor } from "../../../db/client";
 import { tenants } from "../../../db/schema/control";
 import { chats, chatMembers } from "../../../db/schema/chat";
@@ -20,8 +21,8 @@ export async function sendChatDigest(env: Env, who: { tenantId: string; userId: 
   if (!user) return;
   const chatIds = Object.keys(unreadByChat);
   const [chatRows, members] = await Promise.all([
-    db.select().from(chats).where(and(eq(chats.tenantId, tenant.id), inArray(chats.id, chatIds))).all(),
-    db.select({ chatId: chatMembers.chatId, userId: users.id, name: users.name }).from(chatMembers).innerJoin(users, and(eq(users.tenantId, chatMembers.tenantId), eq(users.id, chatMembers.userId))).where(and(eq(chatMembers.tenantId, tenant.id), inArray(chatMembers.chatId, chatIds))).all(),
+    db.select().from(chats).where(and(eq(chats.tenantId, tenant.id), inList(chats.id, chatIds))).all(),
+    db.select({ chatId: chatMembers.chatId, userId: users.id, name: users.name }).from(chatMembers).innerJoin(users, and(eq(users.tenantId, chatMembers.tenantId), eq(users.id, chatMembers.userId))).where(and(eq(chatMembers.tenantId, tenant.id), inList(chatMembers.chatId, chatIds))).all(),
   ]);
   const nameOf = new Map(members.map((m) => [m.userId, m.name]));
   const origin = knownOrigin ?? `https://${tenant.slug}.${env.ROOT_DOMAIN}`;

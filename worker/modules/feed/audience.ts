@@ -1,4 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { inList } from "../../../db/lists";
+import { and, eq } from "drizzle-orm";
 import { users } from "../../../db/schema/people";
 import { feedAudience } from "../../../db/schema/feed";
 import type { ActorContext, ServiceContext } from "../../context";
@@ -46,7 +47,7 @@ export async function audienceKeys(ctx: ActorContext, audience: AudienceInput, m
     const found = await ctx.db
       .select({ id: users.id })
       .from(users)
-      .where(and(eq(users.tenantId, ctx.tenant.id), eq(users.status, "active"), inArray(users.id, userIds)))
+      .where(and(eq(users.tenantId, ctx.tenant.id), eq(users.status, "active"), inList(users.id, userIds)))
       .all();
     if (found.length !== userIds.length) throw notFound("User");
     for (const u of userIds) keys.add(`u:${u}`);

@@ -1,3 +1,4 @@
+import { insertRows } from "../../../db/lists";
 import { and, eq } from "drizzle-orm";
 import { feedAudience, feedPosts } from "../../../db/schema/feed";
 import type { ServiceContext } from "../../context";
@@ -27,7 +28,7 @@ export async function publishFeedEvent(ctx: ServiceContext, input: FeedEventInpu
     tenantId: t, id, authorId: input.actorId, type: "event" as const, eventType: input.eventType, eventData: input.data ?? {},
     title: input.title, text: sanitizeHtml(input.text ?? ""), attachments: [], poll: null, createdAt: nowIso(),
   };
-  await ctx.db.batch([ctx.db.insert(feedPosts).values(row), ctx.db.insert(feedAudience).values(keys.map((key) => ({ tenantId: t, postId: id, key })))]);
+  await ctx.db.batch([ctx.db.insert(feedPosts).values(row), ...insertRows(ctx.db, feedAudience, keys.map((key) => ({ tenantId: t, postId: id, key })))]);
   const stored = (await ctx.db.select().from(feedPosts).where(and(eq(feedPosts.tenantId, t), eq(feedPosts.id, id))).get())!;
   const [dto] = await hydratePosts(ctx, { userId: input.actorId, keys, seesAll: false }, [stored]);
   await fanOut(ctx, [{ kind: "post.created", postId: id, post: neutral(dto) }], keys);

@@ -1,4 +1,5 @@
-import { and, eq, gt, or, sql, inArray } from "drizzle-orm";
+import { inList, insertRows } from "../../../db/lists";
+import { and, eq, gt, or, sql } from "drizzle-orm";
 import { feedComments, feedLikes, feedPollOptions, feedPollVotes, feedPosts } from "../../../db/schema/feed";
 import { users } from "../../../db/schema/people";
 import type { ActorContext } from "../../context";
@@ -15,7 +16,7 @@ const postWhere = (ctx: ActorContext, postId: string) => and(eq(feedPosts.tenant
 const countComments = (ctx: ActorContext, postId: string) => sql`(SELECT count(*) FROM ${feedComments} WHERE ${feedComments.tenantId} = ${ctx.tenant.id} AND ${feedComments.postId} = ${postId})`;
 
 async function authorsOf(ctx: ActorContext, ids: string[]) {
-  const rows = await ctx.db.select({ id: users.id, name: users.name, hasPhoto: users.hasPhoto }).from(users).where(and(eq(users.tenantId, ctx.tenant.id), inArray(users.id, ids.length ? ids : [""]))).all();
+  const rows = await ctx.db.select({ id: users.id, name: users.name, hasPhoto: users.hasPhoto }).from(users).where(and(eq(users.tenantId, ctx.tenant.id), inList(users.id, ids.length ? ids : [""]))).all();
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -126,7 +127,7 @@ export async function vote(ctx: ActorContext, postId: string, optionIds: string[
   const now = nowIso();
   await ctx.db.batch([
     ctx.db.delete(feedPollVotes).where(and(eq(feedPollVotes.tenantId, t), eq(feedPollVotes.postId, postId), eq(feedPollVotes.userId, ctx.actor.id))),
-    ctx.db.insert(feedPollVotes).values(chosen.map((optionId) => ({ tenantId: t, postId, optionId, userId: ctx.actor.id, createdAt: now }))),
+    ...insertRows(ctx.db, feedPollVotes, chosen.map((optionId) => ({ tenantId: t, postId, optionId, userId: ctx.actor.id, createdAt: now }))),
     ...options.map((o) => ctx.db.update(feedPollOptions).set({ votes: votesOf(o.id) }).where(and(eq(feedPollOptions.tenantId, t), eq(feedPollOptions.postId, postId), eq(feedPollOptions.id, o.id)))),
   ]);
   const dto = await getPost(ctx, postId);

@@ -1,4 +1,5 @@
-import { and, eq, desc, lt, or, gte, lte, exists, inArray, sql } from "drizzle-orm";
+import { inList, insertRows } from "../../../db/lists";
+import { and, eq, desc, lt, or, gte, lte, exists, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { feedAudience, feedComments, feedLikes, feedMentions, feedPollOptions, feedPollVotes, feedPosts } from "../../../db/schema/feed";
 import type { ActorContext, ServiceContext } from "../../context";
@@ -40,7 +41,7 @@ export async function createPost(ctx: ActorContext, input: z.infer<typeof create
   const mentions = [...new Set(input.mentions)].filter((u) => u !== ctx.actor.id);
   await ctx.db.batch([
     ctx.db.insert(feedPosts).values({ tenantId: t, id, authorId: ctx.actor.id, type: "post", title: input.title, text, attachments: input.attachments, poll, createdAt: now }),
-    ctx.db.insert(feedAudience).values(keys.map((key) => ({ tenantId: t, postId: id, key }))),
+    ...insertRows(ctx.db, feedAudience, keys.map((key) => ({ tenantId: t, postId: id, key }))),
     ...mentions.map((userId) => ctx.db.insert(feedMentions).values({ tenantId: t, postId: id, userId })),
     ...(input.poll?.options ?? []).map((text, sort) => ctx.db.insert(feedPollOptions).values({ tenantId: t, postId: id, id: newId(), text, sort })),
   ]);
@@ -68,7 +69,7 @@ export async function listFeed(ctx: ActorContext, q: FeedQuery) {
   const t = ctx.tenant.id;
   const after = q.cursor ? decodeCursor(q.cursor, 2) : null;
   const audienceMatch = (keys: string[]) =>
-    exists(ctx.db.select({ one: sql`1` }).from(feedAudience).where(and(eq(feedAudience.tenantId, t), eq(feedAudience.postId, feedPosts.id), inArray(feedAudience.key, keys))));
+    exists(ctx.db.select({ one: sql`1` }).from(feedAudience).where(and(eq(feedAudience.tenantId, t), eq(feedAudience.postId, feedPosts.id), inList(feedAudience.key, keys))));
   const rows = await ctx.db
     .select()
     .from(feedPosts)

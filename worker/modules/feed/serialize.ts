@@ -1,4 +1,5 @@
-import { and, eq, inArray, lte, sql, getTableColumns } from "drizzle-orm";
+import { inList } from "../../../db/lists";
+import { and, eq, lte, sql, getTableColumns } from "drizzle-orm";
 import { users, departments } from "../../../db/schema/people";
 import { feedAudience, feedComments, feedLikes, feedMentions, feedPollOptions, feedPollVotes, feedPosts } from "../../../db/schema/feed";
 import type { ServiceContext } from "../../context";
@@ -22,14 +23,14 @@ export async function hydratePosts(ctx: ServiceContext, viewer: FeedViewer, post
   const ranked = ctx.db
     .select({ ...getTableColumns(feedComments), rn: sql<number>`row_number() OVER (PARTITION BY ${feedComments.postId} ORDER BY ${feedComments.createdAt} DESC)`.as("rn") })
     .from(feedComments)
-    .where(and(eq(feedComments.tenantId, t), inArray(feedComments.postId, ids)))
+    .where(and(eq(feedComments.tenantId, t), inList(feedComments.postId, ids)))
     .as("ranked");
   const [audience, mentions, likes, options, votes, comments] = await ctx.db.batch([
-    ctx.db.select().from(feedAudience).where(and(eq(feedAudience.tenantId, t), inArray(feedAudience.postId, ids))),
-    ctx.db.select().from(feedMentions).where(and(eq(feedMentions.tenantId, t), inArray(feedMentions.postId, ids))),
-    ctx.db.select().from(feedLikes).where(and(eq(feedLikes.tenantId, t), inArray(feedLikes.postId, ids), eq(feedLikes.userId, viewer.userId))),
-    ctx.db.select().from(feedPollOptions).where(and(eq(feedPollOptions.tenantId, t), inArray(feedPollOptions.postId, ids))).orderBy(feedPollOptions.sort),
-    ctx.db.select().from(feedPollVotes).where(and(eq(feedPollVotes.tenantId, t), inArray(feedPollVotes.postId, ids))),
+    ctx.db.select().from(feedAudience).where(and(eq(feedAudience.tenantId, t), inList(feedAudience.postId, ids))),
+    ctx.db.select().from(feedMentions).where(and(eq(feedMentions.tenantId, t), inList(feedMentions.postId, ids))),
+    ctx.db.select().from(feedLikes).where(and(eq(feedLikes.tenantId, t), inList(feedLikes.postId, ids), eq(feedLikes.userId, viewer.userId))),
+    ctx.db.select().from(feedPollOptions).where(and(eq(feedPollOptions.tenantId, t), inList(feedPollOptions.postId, ids))).orderBy(feedPollOptions.sort),
+    ctx.db.select().from(feedPollVotes).where(and(eq(feedPollVotes.tenantId, t), inList(feedPollVotes.postId, ids))),
     ctx.db.select().from(ranked).where(lte(ranked.rn, LATEST_COMMENTS)).orderBy(ranked.createdAt),
   ]);
   const userIds = new Set<string>([...posts.map((p) => p.authorId), ...mentions.map((m) => m.userId), ...comments.map((c) => c.authorId)]);
@@ -39,8 +40,8 @@ export async function hydratePosts(ctx: ServiceContext, viewer: FeedViewer, post
     if (a.key.startsWith("d:")) deptIds.add(a.key.slice(2));
   }
   const [people, depts] = await ctx.db.batch([
-    ctx.db.select({ id: users.id, name: users.name, hasPhoto: users.hasPhoto }).from(users).where(and(eq(users.tenantId, t), inArray(users.id, [...userIds]))),
-    ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(and(eq(departments.tenantId, t), inArray(departments.id, deptIds.size ? [...deptIds] : [""]))),
+    ctx.db.select({ id: users.id, name: users.name, hasPhoto: users.hasPhoto }).from(users).where(and(eq(users.tenantId, t), inList(users.id, [...userIds]))),
+    ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(and(eq(departments.tenantId, t), inList(departments.id, deptIds.size ? [...deptIds] : [""]))),
   ]);
   const person = new Map(people.map((p) => [p.id, p]));
   const deptName = new Map(depts.map((d) => [d.id, d.name]));

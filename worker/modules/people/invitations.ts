@@ -1,4 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { inList } from "../../../db/lists";
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { users } from "../../../db/schema/people";
 import type { ActorContext, ServiceContext } from "../../context";
@@ -27,7 +28,7 @@ export async function invite(ctx: ActorContext, input: z.infer<typeof inviteSche
   const departmentId = input.departmentId ?? (await rootDepartmentId(ctx));
   if (!(await loadDepartments(ctx)).some((d) => d.id === departmentId)) throw notFound("Department");
   const emails = [...new Set(input.emails)];
-  const existing = await ctx.db.select().from(users).where(and(eq(users.tenantId, ctx.tenant.id), inArray(users.email, emails))).all();
+  const existing = await ctx.db.select().from(users).where(and(eq(users.tenantId, ctx.tenant.id), inList(users.email, emails))).all();
   const byEmail = new Map(existing.map((u) => [u.email, u]));
   const invited: { id: string; email: string }[] = [];
   const skipped: { email: string; reason: string }[] = [];

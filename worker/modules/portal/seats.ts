@@ -1,4 +1,5 @@
-import { and, eq, sql, inArray, or, lt } from "drizzle-orm";
+import { inList } from "../../../db/lists";
+import { and, eq, sql, or, lt } from "drizzle-orm";
 import { users } from "../../../db/schema/people";
 import { seatChanges } from "../../../db/schema/portal";
 import type { ActorContext, ServiceContext } from "../../context";
@@ -89,7 +90,7 @@ export async function setBusinessUsers(ctx: ActorContext, userIds: string[]) {
   const active = await ctx.db
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.tenantId, ctx.tenant.id), eq(users.status, "active"), ids.length ? inArray(users.id, ids) : sql`0`))
+    .where(and(eq(users.tenantId, ctx.tenant.id), eq(users.status, "active"), ids.length ? inList(users.id, ids) : sql`0`))
     .all();
   if (active.length !== ids.length) throw badRequest("Only active users of this portal can hold a seat.", "invalid_user", "userIds");
   const otherHolders = await ctx.db
@@ -109,7 +110,7 @@ export async function setBusinessUsers(ctx: ActorContext, userIds: string[]) {
       ctx.db.insert(seatChanges).values({ tenantId: t, day, actorId: ctx.actor.id, changedAt: now }),
       ctx.db.update(users).set({ businessUser: false, seatGrantedAt: null }).where(and(eq(users.tenantId, t), eq(users.status, "active"), ids.length ? sql`${users.id} NOT IN ${ids}` : sql`1`)),
       ...(ids.length
-        ? [ctx.db.update(users).set({ businessUser: true, seatGrantedAt: sql`coalesce(${users.seatGrantedAt}, ${now})` }).where(and(eq(users.tenantId, t), inArray(users.id, ids)))]
+        ? [ctx.db.update(users).set({ businessUser: true, seatGrantedAt: sql`coalesce(${users.seatGrantedAt}, ${now})` }).where(and(eq(users.tenantId, t), inList(users.id, ids)))]
         : []),
     ]);
   } catch (e) {
