@@ -21,6 +21,8 @@ const FLUSH_MS = 50;
 export class FeedHub extends DurableObject<Env> {
   private pending: { event: FeedEvent & { at: number }; audience: Set<string> }[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Attachments survive hibernation; this in-memory copy saves a structured clone per socket per flush. */
+  private viewers = new WeakMap<WebSocket, FeedViewer>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -73,21 +75,49 @@ export class FeedHub extends DurableObject<Env> {
     return this.ctx.getWebSockets().length;
   }
 
+  /**
+   * Sockets that may see the same events get the same bytes: each distinct set is serialized once
+   * (a company-wide burst is one JSON.stringify however many pages are open).
+   */
   private flush() {
     this.flushTimer = null;
     const batch = this.pending;
     this.pending = [];
     if (!batch.length) return;
+    const framesBySet = new Map<string, string | null>();
     for (const ws of this.ctx.getWebSockets()) {
-      const viewer = ws.deserializeAttachment() as FeedViewer;
-      const visible = batch.filter((b) => viewer.seesAll || viewer.keys.some((k) => b.audience.has(k))).map((b) => b.event);
-      if (visible.length) this.send(ws, { type: "feed.events", events: visible });
+      const viewer = this.viewerOf(ws);
+      let set = "";
+      for (let i = 0; i < batch.length; i++) {
+        if (viewer.seesAll || viewer.keys.some((k) => batch[i]!.audience.has(k))) set += `${i},`;
+      }
+      if (!set) continue;
+      let frame = framesBySet.get(set);
+      if (frame === undefined) {
+        const events = set.split(",").filter(Boolean).map((i) => batch[Number(i)]!.event);
+        frame = JSON.stringify({ type: "feed.events", events } satisfies FeedServerFrame);
+        framesBySet.set(set, frame);
+      }
+      this.sendRaw(ws, frame!);
     }
   }
 
+  private viewerOf(ws: WebSocket): FeedViewer {
+    let viewer = this.viewers.get(ws);
+    if (!viewer) {
+      viewer = ws.deserializeAttachment() as FeedViewer;
+      this.viewers.set(ws, viewer);
+    }
+    return viewer;
+  }
+
   private send(ws: WebSocket, frame: FeedServerFrame) {
+    this.sendRaw(ws, JSON.stringify(frame));
+  }
+
+  private sendRaw(ws: WebSocket, text: string) {
     try {
-      ws.send(JSON.stringify(frame));
+      ws.send(text);
     } catch {
       /* closing */
     }

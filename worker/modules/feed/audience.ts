@@ -1,11 +1,11 @@
 import { inList } from "../../../db/lists";
-import { and, eq } from "drizzle-orm";
-import { users } from "../../../db/schema/people";
+import { and, eq, sql } from "drizzle-orm";
+import { departments, users } from "../../../db/schema/people";
 import { feedAudience } from "../../../db/schema/feed";
 import type { ActorContext, ServiceContext } from "../../context";
 import { forbidden, notFound } from "../../lib/errors";
 import type { FeedViewer } from "../../../durable-objects/feed-hub";
-import { ancestors, loadDepartments } from "../people/structure";
+import { loadDepartments } from "../people/structure";
 import type { AudienceInput } from "./schemas";
 
 /**
@@ -16,10 +16,23 @@ export async function viewerFor(ctx: ActorContext): Promise<FeedViewer> {
   const keys = [`u:${ctx.actor.id}`];
   if (ctx.actor.role !== "extranet") {
     keys.push("all");
-    const me = await ctx.db.select({ departmentId: users.departmentId }).from(users).where(and(eq(users.tenantId, ctx.tenant.id), eq(users.id, ctx.actor.id))).get();
-    if (me?.departmentId) for (const d of ancestors(await loadDepartments(ctx), me.departmentId)) keys.push(`d:${d.id}`);
+    for (const d of await departmentChain(ctx)) keys.push(`d:${d.id}`);
   }
   return { userId: ctx.actor.id, keys, seesAll: ctx.actor.role === "admin" };
+}
+
+/** The actor's department and every one above it, in one query. */
+async function departmentChain(ctx: ActorContext) {
+  const t = ctx.tenant.id;
+  return ctx.db.all<{ id: string }>(sql`
+    WITH RECURSIVE chain(id, parent_id, depth) AS (
+      SELECT d.id, d.parent_id, 0 FROM ${departments} d JOIN ${users} u ON u.tenant_id = d.tenant_id AND u.department_id = d.id
+        WHERE u.tenant_id = ${t} AND u.id = ${ctx.actor.id}
+      UNION ALL
+      SELECT d.id, d.parent_id, chain.depth + 1 FROM ${departments} d JOIN chain ON d.id = chain.parent_id
+        WHERE d.tenant_id = ${t} AND chain.depth < 64
+    )
+    SELECT id FROM chain`);
 }
 
 /** Validates every target inside the tenant (a foreign id is simply not found) and checks posting rights. */
