@@ -3,7 +3,7 @@ import { dbFor } from "../db/client";
 import { chatMembers, chats } from "../db/schema/chat";
 import type { ChatRoom } from "./chat-room";
 import type { Env } from "../worker/env";
-import { getMeta, setMeta, type MessageRow } from "./chat-store";
+import { getMeta, setMeta, unreadCounts, type MessageRow } from "./chat-store";
 
 /**
  * Runs from the room's alarm: brings D1's chat list up to date and tells each member's UserHub its
@@ -14,7 +14,8 @@ export async function flushChatRoom(room: ChatRoom, env: Env) {
   const sql = room.sql;
   const last = sql.exec<MessageRow>("SELECT * FROM messages ORDER BY seq DESC LIMIT 1").toArray()[0];
   const members = sql.exec<{ user_id: string; read_seq: number; pushed_unread: number }>("SELECT user_id, read_seq, pushed_unread FROM members WHERE active = 1").toArray();
-  const unread = members.map((m) => ({ ...m, unread: room.unreadFor(m.user_id) }));
+  const counts = unreadCounts(sql, members);
+  const unread = members.map((m) => ({ ...m, unread: counts.get(m.user_id)! }));
   const db = dbFor(env, { shard });
   const t = tenantId;
   await db.batch([

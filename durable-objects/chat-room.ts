@@ -5,6 +5,7 @@ import { parseFrame } from "./frames";
 import { getMeta, lastSeq, migrateChatStore, setMeta, toMessages, type MessageRow } from "./chat-store";
 import { ChatCalls } from "./chat-calls";
 import { flushChatRoom } from "./chat-flush";
+import { CHAT_EPHEMERAL_TABLES, clearStateTables, exportStatePage, importStateRows, type StateCursor, type StateRow } from "./state-export";
 
 export interface ChatRoomInit {
   tenantId: string;
@@ -30,6 +31,10 @@ const PAGE_MAX = 200;
 export class ChatRoom extends DurableObject<Env> {
   readonly sql: SqlStorage;
   private calls: ChatCalls;
+  /** Active member ids, read once per wake-up; syncMembers is the only writer and resets it. */
+  private memberCache: Set<string> | null = null;
+  /** An alarm is armed and "dirty" is stored: later messages of the same window skip both writes. */
+  private flushArmed = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -60,6 +65,7 @@ export class ChatRoom extends DurableObject<Env> {
         if (!keep.has(row.user_id)) this.sql.exec("UPDATE members SET active = 0 WHERE user_id = ?1", row.user_id);
       }
     });
+    this.memberCache = null;
     for (const ws of this.ctx.getWebSockets()) {
       const { userId } = ws.deserializeAttachment() as { userId: string };
       if (!keep.has(userId)) this.closeSocket(ws, "removed from chat");
@@ -68,13 +74,21 @@ export class ChatRoom extends DurableObject<Env> {
   }
 
   isMember(userId: string): boolean {
-    return this.sql.exec("SELECT 1 FROM members WHERE user_id = ?1 AND active = 1", userId).toArray().length > 0;
+    this.memberCache ??= new Set(this.sql.exec<{ user_id: string }>("SELECT user_id FROM members WHERE active = 1").toArray().map((r) => r.user_id));
+    return this.memberCache.has(userId);
   }
 
   // ---- messages -------------------------------------------------------------------------------
 
   /** Stores a message durably and only then answers; the same clientId again returns the same seq. */
   sendMessage(userId: string, input: ChatSendInput): { message: ChatMessage; duplicate: boolean } {
+    const stored = this.store(userId, input);
+    if (!stored.duplicate) this.announce(stored.message);
+    return stored;
+  }
+
+  /** The durable half of a send: after it returns, the message survives anything. */
+  private store(userId: string, input: ChatSendInput): { message: ChatMessage; duplicate: boolean } {
     if (!this.isMember(userId)) throw new ChatError("not_member", "Only members can write in this chat.");
     const parsed = chatSendSchema.safeParse(input);
     if (!parsed.success) throw new ChatError("validation", parsed.error.issues[0]?.message ?? "Invalid message.");
@@ -92,14 +106,19 @@ export class ChatRoom extends DurableObject<Env> {
         )
         .one();
       this.sql.exec("UPDATE members SET read_seq = max(read_seq, ?1) WHERE user_id = ?2", r.seq, userId);
-      const pending = JSON.parse(getMeta(this.sql, "pending_mentions") ?? "[]") as { seq: number; users: string[] }[];
-      if (m.mentions.length) setMeta(this.sql, "pending_mentions", JSON.stringify([...pending, { seq: r.seq, users: m.mentions }]));
+      if (m.mentions.length) {
+        const pending = JSON.parse(getMeta(this.sql, "pending_mentions") ?? "[]") as { seq: number; users: string[] }[];
+        setMeta(this.sql, "pending_mentions", JSON.stringify([...pending, { seq: r.seq, users: m.mentions }]));
+      }
       return r;
     });
-    const message = toMessages(this.sql, [row])[0];
+    return { message: toMessages(this.sql, [row])[0], duplicate: false };
+  }
+
+  /** The live half: every open tab gets the message, unread counts follow with the next flush. */
+  private announce(message: ChatMessage) {
     this.broadcast({ type: "message", message });
     this.scheduleFlush();
-    return { message, duplicate: false };
   }
 
   history(opts: { after?: number; before?: number; limit: number }): { messages: ChatMessage[]; lastSeq: number } {
@@ -213,11 +232,14 @@ export class ChatRoom extends DurableObject<Env> {
   // ---- flush (alarm) --------------------------------------------------------------------------
 
   scheduleFlush() {
+    if (this.flushArmed) return;
+    this.flushArmed = true;
     setMeta(this.sql, "dirty", "1");
     void this.ctx.storage.getAlarm().then((at) => (at === null ? this.ctx.storage.setAlarm(Date.now() + FLUSH_DELAY_MS) : undefined));
   }
 
   async alarm() {
+    this.flushArmed = false;
     if (getMeta(this.sql, "dirty") !== "1") return;
     setMeta(this.sql, "dirty", "0");
     await flushChatRoom(this, this.env);
@@ -246,8 +268,11 @@ export class ChatRoom extends DurableObject<Env> {
     try {
       switch (f.type) {
         case "send": {
-          const { message, duplicate } = this.sendMessage(userId, f.message as ChatSendInput);
-          return this.sendFrame(ws, { type: "ack", clientId: message.clientId, seq: message.seq, duplicate });
+          // The sender hears first: the ack does not wait for the fan-out to everyone else.
+          const { message, duplicate } = this.store(userId, f.message as ChatSendInput);
+          this.sendFrame(ws, { type: "ack", clientId: message.clientId, seq: message.seq, duplicate });
+          if (!duplicate) this.announce(message);
+          return;
         }
         case "resume": {
           const page = this.history({ after: f.afterSeq, limit: PAGE_MAX });
@@ -321,5 +346,24 @@ export class ChatRoom extends DurableObject<Env> {
 
   sockets(): WebSocket[] {
     return this.ctx.getWebSockets();
+  }
+
+  // ---- backup (kontor export/import: durable-objects/state-export.ts) -------------------------
+
+  exportState(cursor: StateCursor | null) {
+    return exportStatePage(this.sql, cursor, CHAT_EPHEMERAL_TABLES);
+  }
+
+  importState(rows: StateRow[], fresh: boolean) {
+    importStateRows(this.ctx.storage, rows, fresh, CHAT_EPHEMERAL_TABLES);
+  }
+
+  /** After the imported portal went live: a flush that was pending at export time runs. */
+  finishImport() {
+    if (getMeta(this.sql, "dirty") === "1") void this.ctx.storage.setAlarm(Date.now() + FLUSH_DELAY_MS);
+  }
+
+  async clearState() {
+    await clearStateTables(this.ctx.storage);
   }
 }

@@ -11,6 +11,7 @@ export function migrateChatStore(sql: SqlStorage) {
       created_at TEXT NOT NULL, edited_at TEXT, deleted INTEGER NOT NULL DEFAULT 0, pinned INTEGER NOT NULL DEFAULT 0
     );
     CREATE UNIQUE INDEX IF NOT EXISTS messages_client ON messages (author_id, client_id);
+    CREATE INDEX IF NOT EXISTS messages_author ON messages (author_id, seq);
     CREATE TABLE IF NOT EXISTS reactions (seq INTEGER NOT NULL, user_id TEXT NOT NULL, emoji TEXT NOT NULL, PRIMARY KEY (seq, user_id, emoji));
     CREATE TABLE IF NOT EXISTS call (conn_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, muted INTEGER NOT NULL, camera INTEGER NOT NULL, screen INTEGER NOT NULL, joined_at INTEGER NOT NULL);
     CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5 (text, content='messages', content_rowid='seq', tokenize='unicode61 remove_diacritics 2');
@@ -76,4 +77,27 @@ export function toMessages(sql: SqlStorage, rows: MessageRow[]): ChatMessage[] {
       deleted: r.deleted === 1,
     };
   });
+}
+
+/**
+ * Every member's unread count in one pass over the unread span: counts between neighbouring read
+ * positions are summed from the newest down (members mostly share a few positions), then each member's
+ * own messages after their position (usually none: sending marks read) are taken off via the author index.
+ */
+export function unreadCounts(sql: SqlStorage, members: { user_id: string; read_seq: number }[]): Map<string, number> {
+  const positions = [...new Set(members.map((m) => m.read_seq))].sort((a, b) => b - a);
+  const liveAfter = new Map<number, number>();
+  let running = 0;
+  let upper = Number.MAX_SAFE_INTEGER;
+  for (const position of positions) {
+    running += sql.exec<{ n: number }>("SELECT count(*) AS n FROM messages WHERE seq > ?1 AND seq <= ?2 AND deleted = 0", position, upper).one().n;
+    liveAfter.set(position, running);
+    upper = position;
+  }
+  const out = new Map<string, number>();
+  for (const m of members) {
+    const own = sql.exec<{ n: number }>("SELECT count(*) AS n FROM messages WHERE author_id = ?1 AND seq > ?2 AND deleted = 0", m.user_id, m.read_seq).one().n;
+    out.set(m.user_id, liveAfter.get(m.read_seq)! - own);
+  }
+  return out;
 }
