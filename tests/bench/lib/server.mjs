@@ -73,11 +73,12 @@ function childEnv(extra) {
 /**
  * Spawns `npm start` (PORT=port) in `dir` in its own process group and measures the time from the
  * spawn to the first HTTP 200 of GET / on the demo host, with the phases seen in its output.
+ * `args` go to scripts/start.mjs (e.g. ["--no-build"] for a restart on the same state and web/dist).
  */
-export async function startServer({ dir, port, logFile, timeoutMs = 420_000, log = () => {}, onSpawn = () => {} }) {
+export async function startServer({ dir, port, args = [], logFile, timeoutMs = 420_000, log = () => {}, onSpawn = () => {} }) {
   const out = createWriteStream(logFile);
   const t0 = performance.now();
-  const child = spawn("npm", ["start"], { cwd: dir, env: childEnv({ PORT: String(port) }), stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn("npm", ["start", ...(args.length ? ["--", ...args] : [])], { cwd: dir, env: childEnv({ PORT: String(port) }), stdio: ["ignore", "pipe", "pipe"], detached: true });
   const server = { child, pgid: child.pid, port, dir, logFile, exited: null, phases: {} };
   const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve((server.exited = { code, signal }))));
   server.exitedPromise = exited;
@@ -92,7 +93,7 @@ export async function startServer({ dir, port, logFile, timeoutMs = 420_000, log
       for (const m of marks) m(chunk);
     });
   }
-  log(`spawned \`npm start\` (pgid ${child.pid}) on 127.0.0.1:${port} in ${dir}; output → ${logFile}`);
+  log(`spawned \`npm start${args.length ? ` -- ${args.join(" ")}` : ""}\` (pgid ${child.pid}) on 127.0.0.1:${port} in ${dir}; output → ${logFile}`);
   const ready = waitFor({ port, path: "/", status: 200, timeoutMs, since: t0 });
   const failed = exited.then(async (e) => {
     await new Promise((r) => out.end(r));

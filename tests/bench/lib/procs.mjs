@@ -1,0 +1,65 @@
+// The server's processes as Linux sees them (/proc): the workerd processes under a process group
+// (npm start → start.mjs → wrangler → workerd), their resident memory, and a linear trend over samples.
+import { readFileSync, readdirSync } from "node:fs";
+import { round } from "./stats.mjs";
+
+function readProc(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const close = stat.lastIndexOf(")");
+    const comm = stat.slice(stat.indexOf("(") + 1, close);
+    const [, ppid, pgrp] = stat.slice(close + 2).split(" ");
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    return { pid: Number(pid), comm, ppid: Number(ppid), pgrp: Number(pgrp), rssKb };
+  } catch {
+    return null; // gone meanwhile
+  }
+}
+
+/** Every live process in the group `pgid` or descended from its leader: [{pid, comm, ppid, pgrp, rssKb}]. */
+export function groupProcesses(pgid) {
+  const all = readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(readProc).filter(Boolean);
+  const children = new Map();
+  for (const p of all) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
+  const found = new Map(all.filter((p) => p.pgrp === pgid).map((p) => [p.pid, p]));
+  const queue = [pgid];
+  for (let i = 0; i < queue.length && i < 10_000; i++) {
+    for (const c of children.get(queue[i]) ?? []) {
+      if (!found.has(c.pid)) found.set(c.pid, c);
+      queue.push(c.pid);
+    }
+  }
+  return [...found.values()];
+}
+
+/** The workerd processes of the server: {at, totalMb, processes: [{pid, mb}]}. */
+export function workerdMemory(pgid, t0 = 0) {
+  const procs = groupProcesses(pgid).filter((p) => p.comm.startsWith("workerd"));
+  const mb = (kb) => round(kb / 1024, 1);
+  return { atS: round((performance.now() - t0) / 1000, 1), totalMb: mb(procs.reduce((s, p) => s + p.rssKb, 0)), processes: procs.map((p) => ({ pid: p.pid, mb: mb(p.rssKb) })) };
+}
+
+/**
+ * Least-squares line through the samples taken after `warmupS`: slope in MB per minute, R², the growth
+ * the line gives over that window, and a flag when it grows by more than max(10 MB, 5 % of its start).
+ */
+export function memoryTrend(samples, { warmupS }) {
+  const pts = samples.filter((s) => s.atS >= warmupS).map((s) => [s.atS / 60, s.totalMb]);
+  if (pts.length < 3) return { samples: pts.length, warmupS, slopeMbPerMin: null, r2: null, fittedGrowthMb: null, growing: null, note: "fewer than 3 samples after warm-up (run longer or sample more often)" };
+  const n = pts.length;
+  const mx = pts.reduce((s, p) => s + p[0], 0) / n;
+  const my = pts.reduce((s, p) => s + p[1], 0) / n;
+  let sxx = 0, sxy = 0, syy = 0;
+  for (const [x, y] of pts) {
+    sxx += (x - mx) ** 2;
+    sxy += (x - mx) * (y - my);
+    syy += (y - my) ** 2;
+  }
+  const slope = sxx ? sxy / sxx : 0;
+  const r2 = sxx && syy ? (sxy * sxy) / (sxx * syy) : 0;
+  const spanMin = pts[n - 1][0] - pts[0][0];
+  const growth = slope * spanMin;
+  const start = my - slope * (mx - pts[0][0]);
+  const growing = growth > Math.max(10, 0.05 * start);
+  return { samples: n, warmupS, slopeMbPerMin: round(slope, 2), r2: round(r2, 2), fittedGrowthMb: round(growth, 1), fittedStartMb: round(start, 1), growing };
+}
