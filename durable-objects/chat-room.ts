@@ -350,20 +350,9 @@ export class ChatRoom extends DurableObject<Env> {
 
   // ---- backup (kontor export/import: durable-objects/state-export.ts) -------------------------
 
-  exportState(cursor: StateCursor | null) {
-    return exportStatePage(this.sql, cursor, CHAT_EPHEMERAL_TABLES);
-  }
-
-  importState(rows: StateRow[], fresh: boolean) {
-    importStateRows(this.ctx.storage, rows, fresh, CHAT_EPHEMERAL_TABLES);
-  }
-
+  exportState(cursor: StateCursor | null) { return exportStatePage(this.sql, cursor, CHAT_EPHEMERAL_TABLES); }
+  importState(rows: StateRow[], fresh: boolean) { importStateRows(this.ctx.storage, rows, fresh, CHAT_EPHEMERAL_TABLES); }
+  async clearState() { await clearStateTables(this.ctx.storage); }
   /** After the imported portal went live: a flush that was pending at export time runs. */
-  finishImport() {
-    if (getMeta(this.sql, "dirty") === "1") void this.ctx.storage.setAlarm(Date.now() + FLUSH_DELAY_MS);
-  }
-
-  async clearState() {
-    await clearStateTables(this.ctx.storage);
-  }
+  finishImport() { if (getMeta(this.sql, "dirty") === "1") void this.ctx.storage.setAlarm(Date.now() + FLUSH_DELAY_MS); }
 }

@@ -2,6 +2,7 @@ import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../worker/env";
 import { feedClientFrame, PING, PONG, type FeedEvent, type FeedServerFrame } from "./protocol";
 import { parseFrame } from "./frames";
+import { clearStateTables, exportStatePage, importStateRows, type StateCursor, type StateRow } from "./state-export";
 
 /** Who is behind a feed socket: their audience keys decide which events they may receive. */
 export interface FeedViewer {
@@ -122,4 +123,11 @@ export class FeedHub extends DurableObject<Env> {
       /* closing */
     }
   }
+
+  // ---- backup (kontor export/import): no tables today; whatever FeedHub stores later is included.
+
+  exportState(cursor: StateCursor | null) { return exportStatePage(this.ctx.storage.sql, cursor); }
+  importState(rows: StateRow[], fresh: boolean) { importStateRows(this.ctx.storage, rows, fresh); }
+  async clearState() { await clearStateTables(this.ctx.storage); }
+  finishImport() {}
 }

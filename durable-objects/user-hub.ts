@@ -5,6 +5,7 @@ import { parseFrame } from "./frames";
 import { markSeen, PRESENCE_EVERY_MS, PRESENCE_ID } from "./presence";
 import { sendChatDigest } from "../worker/modules/chat/digest";
 import { fireReminder, type ReminderPayload } from "../worker/modules/calendar/reminders";
+import { clearStateTables, exportStatePage, importStateRows, type StateCursor, type StateRow } from "./state-export";
 
 const NOTIFICATION_PAGE = 30;
 const DIGEST_ID = "chat-digest";
@@ -280,6 +281,14 @@ export class UserHub extends DurableObject<Env> {
       /* closing */
     }
   }
+
+  // ---- backup (kontor export/import: durable-objects/state-export.ts) -------------------------
+
+  exportState(cursor: StateCursor | null) { return exportStatePage(this.sql, cursor); }
+  importState(rows: StateRow[], fresh: boolean) { importStateRows(this.ctx.storage, rows, fresh); }
+  async clearState() { await clearStateTables(this.ctx.storage); }
+  /** After the imported portal went live: the schedule table's alarm runs again. */
+  async finishImport() { await this.rearm(); }
 }
 
 type Row = { id: string; type: string; data: string; created_at: string; read_at: string | null };
