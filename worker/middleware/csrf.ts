@@ -14,9 +14,12 @@ export const csrfMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const expected = url.origin;
   const origin = c.req.header("origin") ?? originOf(c.req.header("referer"));
   if (origin !== expected) throw forbidden("csrf", "Cross-site request refused.");
-  const type = (c.req.header("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  // A declared form or text type needs the app's header even with an empty body: an HTML form without
+  // fields sends "Content-Length: 0" and would otherwise pass on every route that takes no body.
+  const declared = c.req.header("content-type");
+  const type = (declared ?? "").split(";")[0].trim().toLowerCase();
   const hasBody = c.req.header("content-length") !== "0" && c.req.raw.body !== null;
-  if (hasBody && type !== "application/json" && c.req.header("x-kontor-request") !== "1") {
+  if ((hasBody || declared !== undefined) && type !== "application/json" && c.req.header("x-kontor-request") !== "1") {
     throw forbidden("csrf", "Send JSON, or the X-Kontor-Request header with a form upload.");
   }
   return next();
