@@ -13,10 +13,21 @@ export interface ChatRoomInit {
   shard: number;
 }
 
-/** RPC keeps only an error's message across the boundary, so the code travels inside it: "code: text". */
 export class ChatError extends Error {
   constructor(readonly code: string, readonly text: string) {
     super(`${code}: ${text}`);
+  }
+}
+
+/** What the room's RPC entry points answer: an error thrown across RPC is logged as uncaught, a refusal is not an error. */
+export type RoomOutcome<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
+
+function outcome<T>(run: () => T): RoomOutcome<T> {
+  try {
+    return { ok: true, value: run() };
+  } catch (e) {
+    if (e instanceof ChatError) return { ok: false, code: e.code, message: e.text };
+    throw e;
   }
 }
 
@@ -119,6 +130,27 @@ export class ChatRoom extends DurableObject<Env> {
   private announce(message: ChatMessage) {
     this.broadcast({ type: "message", message });
     this.scheduleFlush();
+  }
+
+  // ---- RPC entry points for the worker's HTTP routes ------------------------------------------------
+
+  trySend(userId: string, input: ChatSendInput): RoomOutcome<{ message: ChatMessage; duplicate: boolean }> {
+    return outcome(() => this.sendMessage(userId, input));
+  }
+  tryRead(userId: string, seq: number): RoomOutcome<number> {
+    return outcome(() => this.markRead(userId, seq));
+  }
+  tryEdit(userId: string, seq: number, text: string): RoomOutcome<ChatMessage> {
+    return outcome(() => this.edit(userId, seq, text));
+  }
+  tryRemove(userId: string, seq: number): RoomOutcome<ChatMessage> {
+    return outcome(() => this.remove(userId, seq));
+  }
+  tryReact(userId: string, seq: number, emoji: string, on: boolean): RoomOutcome<ChatMessage> {
+    return outcome(() => this.react(userId, seq, emoji, on));
+  }
+  tryPin(userId: string, seq: number, on: boolean): RoomOutcome<ChatMessage> {
+    return outcome(() => this.pin(userId, seq, on));
   }
 
   history(opts: { after?: number; before?: number; limit: number }): { messages: ChatMessage[]; lastSeq: number } {

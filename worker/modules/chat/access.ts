@@ -1,3 +1,4 @@
+import type { RoomOutcome } from "../../../durable-objects/chat-room";
 import { and, eq } from "drizzle-orm";
 import { chatMembers, chats } from "../../../db/schema/chat";
 import type { ActorContext } from "../../context";
@@ -28,11 +29,9 @@ export async function memberAccess(ctx: ActorContext, chatId: string) {
   return { chat: access.chat, member: access.member };
 }
 
-/** Errors from a ChatRoom arrive as "code: text" (RPC keeps only the message). */
-export function roomError(e: unknown): never {
-  const m = /^(\w+): (.*)$/s.exec(e instanceof Error ? e.message : String(e));
-  if (!m) throw e;
-  const [, code, text] = m;
-  const status = code === "not_found" ? 404 : code === "validation" ? 400 : code === "not_member" || code === "not_author" ? 403 : 409;
-  throw new AppError(status, code, text);
+/** A ChatRoom's refusal as the HTTP error it means; its answer otherwise. */
+export function roomResult<T>(o: RoomOutcome<T>): T {
+  if (o.ok) return o.value;
+  const status = o.code === "not_found" ? 404 : o.code === "validation" ? 400 : o.code === "not_member" || o.code === "not_author" ? 403 : 409;
+  throw new AppError(status, o.code, o.message);
 }

@@ -4,7 +4,7 @@ import { chatMembers, chats } from "../../../db/schema/chat";
 import type { ActorContext } from "../../context";
 import { chatRoom } from "../../lib/rooms";
 import type { ChatSendInput } from "../../../durable-objects/protocol";
-import { chatAccess, memberAccess, roomError } from "./access";
+import { chatAccess, memberAccess, roomResult } from "./access";
 import type { historyQuery } from "./schemas";
 
 const room = (ctx: ActorContext, chatId: string) => chatRoom(ctx.env, ctx.tenant.id, chatId);
@@ -12,7 +12,7 @@ const room = (ctx: ActorContext, chatId: string) => chatRoom(ctx.env, ctx.tenant
 /** CHAT-3: answered only after the room stored the message; a repeated clientId returns the same seq. */
 export async function sendMessage(ctx: ActorContext, chatId: string, input: ChatSendInput) {
   await memberAccess(ctx, chatId);
-  return room(ctx, chatId).sendMessage(ctx.actor.id, input).catch(roomError);
+  return roomResult(await room(ctx, chatId).trySend(ctx.actor.id, input));
 }
 
 export async function history(ctx: ActorContext, chatId: string, q: z.infer<typeof historyQuery>) {
@@ -22,27 +22,27 @@ export async function history(ctx: ActorContext, chatId: string, q: z.infer<type
 
 export async function markRead(ctx: ActorContext, chatId: string, seq: number) {
   await memberAccess(ctx, chatId);
-  return { readSeq: await room(ctx, chatId).markRead(ctx.actor.id, seq).catch(roomError) };
+  return { readSeq: roomResult(await room(ctx, chatId).tryRead(ctx.actor.id, seq)) };
 }
 
 export async function editMessage(ctx: ActorContext, chatId: string, seq: number, text: string) {
   await memberAccess(ctx, chatId);
-  return room(ctx, chatId).edit(ctx.actor.id, seq, text).catch(roomError);
+  return roomResult(await room(ctx, chatId).tryEdit(ctx.actor.id, seq, text));
 }
 
 export async function deleteMessage(ctx: ActorContext, chatId: string, seq: number) {
   await memberAccess(ctx, chatId);
-  return room(ctx, chatId).remove(ctx.actor.id, seq).catch(roomError);
+  return roomResult(await room(ctx, chatId).tryRemove(ctx.actor.id, seq));
 }
 
 export async function react(ctx: ActorContext, chatId: string, seq: number, emoji: string, on: boolean) {
   await memberAccess(ctx, chatId);
-  return room(ctx, chatId).react(ctx.actor.id, seq, emoji, on).catch(roomError);
+  return roomResult(await room(ctx, chatId).tryReact(ctx.actor.id, seq, emoji, on));
 }
 
 export async function pin(ctx: ActorContext, chatId: string, seq: number, on: boolean) {
   await memberAccess(ctx, chatId);
-  return room(ctx, chatId).pin(ctx.actor.id, seq, on).catch(roomError);
+  return roomResult(await room(ctx, chatId).tryPin(ctx.actor.id, seq, on));
 }
 
 export async function searchChat(ctx: ActorContext, chatId: string, q: string, limit: number) {
