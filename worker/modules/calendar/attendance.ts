@@ -28,7 +28,7 @@ export async function respond(ctx: ActorContext, id: string, answer: "accepted" 
 }
 
 export type GuestLink =
-  | { state: "ok"; guest: typeof eventGuests.$inferSelect; event: typeof events.$inferSelect }
+  | { state: "ok"; guest: typeof eventGuests.$inferSelect; event: typeof events.$inferSelect; organizerName: string }
   | { state: "expired"; event: typeof events.$inferSelect }
   | { state: "invalid" };
 
@@ -39,16 +39,17 @@ export type GuestLink =
 export async function resolveGuestLink(ctx: ServiceContext, token: string): Promise<GuestLink> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { state: "invalid" };
   const row = await ctx.db
-    .select({ guest: eventGuests, event: events })
+    .select({ guest: eventGuests, event: events, organizerName: users.name })
     .from(eventGuestTokens)
     .innerJoin(eventGuests, and(eq(eventGuests.tenantId, eventGuestTokens.tenantId), eq(eventGuests.id, eventGuestTokens.guestId)))
     .innerJoin(events, and(eq(events.tenantId, eventGuestTokens.tenantId), eq(events.id, eventGuestTokens.eventId)))
+    .leftJoin(users, and(eq(users.tenantId, events.tenantId), eq(users.id, events.organizerId)))
     .where(and(eq(eventGuestTokens.tokenHash, await sha256Hex(token)), eq(eventGuestTokens.tenantId, ctx.tenant.id)))
     .get();
   if (!row || row.guest.removedAt) return { state: "invalid" };
   const ends = row.event.untilUtc ? Date.parse(row.event.untilUtc) : Infinity;
   if (ends < Date.now()) return { state: "expired", event: row.event };
-  return { state: "ok", guest: row.guest, event: row.event };
+  return { state: "ok", guest: row.guest, event: row.event, organizerName: row.organizerName ?? "" };
 }
 
 /** A guest's answer (POST only); it can be changed later. The organizer is notified live and, if they chose, by mail. */

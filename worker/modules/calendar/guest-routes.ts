@@ -18,22 +18,23 @@ async function render(c: Context<AppEnv>, token: string, saved: boolean) {
   const lang = guestLanguage(c.req.header("accept-language"));
   const link = await resolveGuestLink(ctx, token);
   if (link.state !== "ok") return c.html(guestNoticePage(lang, ctx.tenant.name, link.state), link.state === "invalid" ? 404 : 410, PAGE_HEADERS);
-  const { event, guest } = link;
-  const organizer = await ctx.db.select({ name: users.name }).from(users).where(and(eq(users.tenantId, ctx.tenant.id), eq(users.id, event.organizerId))).get();
+  const { event, guest, organizerName } = link;
   let attendees: string[] | null = null;
   if (event.options.guestsSeeAttendees) {
-    const colleagues = await ctx.db
-      .select({ name: users.name })
-      .from(eventAttendees)
-      .innerJoin(users, and(eq(users.tenantId, eventAttendees.tenantId), eq(users.id, eventAttendees.userId)))
-      .where(and(eq(eventAttendees.tenantId, ctx.tenant.id), eq(eventAttendees.eventId, event.id)))
-      .all();
-    const guests = await ctx.db.select().from(eventGuests).where(and(eq(eventGuests.tenantId, ctx.tenant.id), eq(eventGuests.eventId, event.id), isNull(eventGuests.removedAt))).all();
+    const t = ctx.tenant.id;
+    const [colleagues, guests] = await ctx.db.batch([
+      ctx.db
+        .select({ name: users.name })
+        .from(eventAttendees)
+        .innerJoin(users, and(eq(users.tenantId, eventAttendees.tenantId), eq(users.id, eventAttendees.userId)))
+        .where(and(eq(eventAttendees.tenantId, t), eq(eventAttendees.eventId, event.id))),
+      ctx.db.select().from(eventGuests).where(and(eq(eventGuests.tenantId, t), eq(eventGuests.eventId, event.id), isNull(eventGuests.removedAt))),
+    ]);
     attendees = [...colleagues.map((a) => a.name), ...guests.map((g) => `${g.firstName} ${g.lastName}`.trim())];
   }
   const html = guestPage(lang, {
     portal: ctx.tenant.name, token, title: event.title, startUtc: event.startUtc, endUtc: event.endUtc, timeZone: event.timeZone, allDay: event.allDay,
-    location: event.location, description: event.description, cancelled: event.status === "cancelled", organizer: organizer?.name ?? "",
+    location: event.location, description: event.description, cancelled: event.status === "cancelled", organizer: organizerName,
     status: guest.status, attendees, files: event.attachments.map((a) => ({ id: a.id, name: a.name })), saved,
   });
   return c.html(html, 200, PAGE_HEADERS);
