@@ -28,6 +28,14 @@ export interface IcsEvent {
   recurrenceId?: Date | null;
 }
 
+/**
+ * A person's name as an iCalendar parameter (CN="…"). RFC 5545 has no escape inside a quoted parameter:
+ * ical-generator writes `"` as `\"`, which readers take as the end of the quote, so a name like
+ * `x";…:mailto:attacker@…` would rewrite the ORGANIZER or ATTENDEE address. Quotes become apostrophes,
+ * line breaks and other control characters spaces.
+ */
+export const paramName = (name: string) => name.replace(/"/g, "'").replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+
 const PARTSTAT: Record<string, ICalAttendeeStatus> = {
   pending: ICalAttendeeStatus.NEEDSACTION,
   accepted: ICalAttendeeStatus.ACCEPTED,
@@ -56,13 +64,13 @@ export function buildIcs(method: "REQUEST" | "CANCEL" | "PUBLISH", events: IcsEv
       stamp: e.updatedAt,
       lastModified: e.updatedAt,
       status: method === "CANCEL" || e.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      organizer: { name: e.organizer.name, email: e.organizer.email },
+      organizer: { name: paramName(e.organizer.name), email: e.organizer.email },
       url: e.url ?? null,
       repeating: e.rrule ? `RRULE:${e.rrule.replace(/^RRULE:/i, "")}${e.exdates.length ? `\r\nEXDATE:${e.exdates.map(icsUtc).join(",")}` : ""}` : null,
       recurrenceId: e.recurrenceId ?? null,
     });
     for (const a of e.attendees) {
-      ev.createAttendee({ name: a.name, email: a.email, rsvp: true, role: ICalAttendeeRole.REQ, status: PARTSTAT[a.status ?? "pending"] });
+      ev.createAttendee({ name: paramName(a.name), email: a.email, rsvp: true, role: ICalAttendeeRole.REQ, status: PARTSTAT[a.status ?? "pending"] });
     }
   }
   return cal.toString();
