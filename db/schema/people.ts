@@ -27,6 +27,8 @@ export const users = sqliteTable(
     seatDeniedNotifiedAt: text("seat_denied_notified_at"),
     totpSecret: text("totp_secret"),
     totpEnabled: integer("totp_enabled", { mode: "boolean" }).notNull().default(false),
+    /** The last 30-second step a code was accepted for: a code works once (no replay within its window). */
+    totpLastStep: integer("totp_last_step"),
     hasPhoto: integer("has_photo", { mode: "boolean" }).notNull().default(false),
     firstLoginAt: text("first_login_at"),
     lastSeenAt: text("last_seen_at"),

@@ -64,6 +64,8 @@ describe("profiles and roles", () => {
     const me = await x.client.json("GET", "/api/v1/me");
     expect(me.body.user.role).toBe("extranet");
     expect(me.body.portal.moduleAccess.find((m: { name: string }) => m.name === "crm").locked).not.toBeNull();
+    // The company's structure and directory are closed to them, and the menu says so.
+    expect(me.body.portal.moduleAccess.find((m: { name: string }) => m.name === "company").locked).toBe("extranet");
   });
 
   it("USER-4 only administrators list people who are not active", async () => {

@@ -73,4 +73,13 @@ describe("PORTAL-2 routing by host", () => {
     for (let i = 0; i < 4; i++) shards.add((await newPortal()).shard);
     expect([...shards].sort()).toEqual([0, 1]);
   });
+
+  it("tells a signed-out page only its name, logo flag and language", async () => {
+    const p = await newPortal();
+    expect((await p.admin.json("PATCH", "/api/v1/portal/settings", { defaultLanguage: "de", contactEmail: "boss@x.test" })).status).toBe(200);
+    const anon = await client(p.host).json("GET", "/api/v1/portal/public");
+    expect(anon.status).toBe(200);
+    expect(anon.body).toEqual({ portal: { name: `Company ${p.slug}`, hasLogo: false, defaultLanguage: "de" } });
+    expectError(await client(ROOT).json("GET", "/api/v1/portal/public"), 404);
+  });
 });

@@ -11,11 +11,17 @@ export interface AppRoute {
   params: string[];
 }
 
+/**
+ * Operator routes (/ops/…, backup and restore) are not portal routes: they take an operator token, not a
+ * session, and answer 404 on every portal host. tests/api/backup.test.ts sweeps them for exactly that.
+ */
+export const isOperatorPath = (path: string) => path.startsWith("/ops/");
+
 /** Concrete routes: middleware-only entries (app.use) and catch-alls ("*") are left out. */
 export function appRoutes(): AppRoute[] {
   const groups = new Map<string, { method: string; path: string; terminal: boolean }>();
   for (const r of app.routes) {
-    if (r.path.includes("*")) continue;
+    if (r.path.includes("*") || isOperatorPath(r.path)) continue;
     const key = `${r.method} ${r.path}`;
     const g = groups.get(key) ?? { method: r.method, path: r.path, terminal: false };
     // Middleware take (c, next); a handler that answers takes (c).
@@ -43,7 +49,7 @@ const PUBLIC: RegExp[] = [
   /^POST \/api\/v1\/auth\/confirm$/,
   /^(GET|POST) \/api\/v1\/auth\/invitations\/:token(\/accept)?$/,
   /^(GET|POST) \/api\/v1\/auth\/join\/:token$/,
-  /^GET \/api\/v1\/portal\/logo$/,
+  /^GET \/api\/v1\/portal\/(logo|public)$/,
   /^GET \/api\/v1\/dev\//,
   /^GET \/dev\//,
   /^GET \/\.well-known\/kontor-domain\/:token$/,

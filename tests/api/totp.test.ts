@@ -37,7 +37,9 @@ describe("USER-6 TOTP second factor", () => {
     expectError(await c.json("GET", "/api/v1/me"), 401, "totp_required");
     expectError(await c.json("GET", "/api/v1/people/users"), 401, "totp_required");
     expectError(await c.json("POST", "/api/v1/auth/login/totp", { code: wrong(secret) }), 401, "invalid_code");
-    const ok = await c.json("POST", "/api/v1/auth/login/totp", { code: code(secret) });
+    // The code that turned the factor on is spent; the next step's code (clock drift allowance) works once.
+    expectError(await c.json("POST", "/api/v1/auth/login/totp", { code: code(secret) }), 401, "invalid_code");
+    const ok = await c.json("POST", "/api/v1/auth/login/totp", { code: code(secret, 1) });
     expect(ok.status).toBe(200);
     expect(ok.body.user.id).toBe(p.adminId);
     expect((await c.json("GET", "/api/v1/me")).status).toBe(200);
@@ -48,7 +50,7 @@ describe("USER-6 TOTP second factor", () => {
     const secret = await enableTotp(p.admin);
     const { client: c } = await signIn(p.host, p.email);
     for (let i = 0; i < 5; i++) expectError(await c.json("POST", "/api/v1/auth/login/totp", { code: wrong(secret) }), 401, "invalid_code");
-    expectError(await c.json("POST", "/api/v1/auth/login/totp", { code: code(secret) }), 429, "rate_limited");
+    expectError(await c.json("POST", "/api/v1/auth/login/totp", { code: code(secret, 1) }), 429, "rate_limited");
   });
 
   it("cannot be switched off without a code, not even by starting a new setup", async () => {
@@ -57,7 +59,7 @@ describe("USER-6 TOTP second factor", () => {
     expectError(await p.admin.json("POST", "/api/v1/auth/totp/setup"), 409, "totp_already_enabled");
     expectError(await p.admin.json("POST", "/api/v1/auth/totp/disable", { code: wrong(secret) }), 400, "invalid_code");
     expect((await p.admin.json("GET", "/api/v1/me")).body.user.totpEnabled).toBe(true);
-    expect((await p.admin.json("POST", "/api/v1/auth/totp/disable", { code: code(secret) })).body).toEqual({ totpEnabled: false });
+    expect((await p.admin.json("POST", "/api/v1/auth/totp/disable", { code: code(secret, 1) })).body).toEqual({ totpEnabled: false });
     expect((await signIn(p.host, p.email)).res.body.mfaRequired).toBe(false);
   });
 
@@ -71,9 +73,20 @@ describe("USER-6 TOTP second factor", () => {
     expect((await e.client.json("GET", "/api/v1/me")).body.portal.requireTotp).toBe(true);
     const secret = await enableTotp(e.client);
     expect((await e.client.json("GET", "/api/v1/people/users")).status).toBe(200);
-    expectError(await e.client.json("POST", "/api/v1/auth/totp/disable", { code: code(secret) }), 403, "totp_required_by_portal");
+    expectError(await e.client.json("POST", "/api/v1/auth/totp/disable", { code: code(secret, 1) }), 403, "totp_required_by_portal");
     // The admin, too, must set it up before touching anything else.
     expectError(await p.admin.json("GET", "/api/v1/portal/business-users"), 403, "totp_setup_required");
+  });
+
+  it("a code is accepted once: a replay in its window and an older step both fail, in another session too", async () => {
+    const p = await newPortal();
+    const secret = await enableTotp(p.admin);
+    const first = await signIn(p.host, p.email);
+    expect((await first.client.json("POST", "/api/v1/auth/login/totp", { code: code(secret, 1) })).status).toBe(200);
+    const second = await signIn(p.host, p.email);
+    expectError(await second.client.json("POST", "/api/v1/auth/login/totp", { code: code(secret, 1) }), 401, "invalid_code");
+    expectError(await second.client.json("POST", "/api/v1/auth/login/totp", { code: code(secret, 0) }), 401, "invalid_code");
+    expectError(await second.client.json("GET", "/api/v1/me"), 401, "totp_required");
   });
 
   it("needs a session", async () => {

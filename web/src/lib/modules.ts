@@ -22,14 +22,9 @@ export const MODULE_ICONS: Record<ModuleName, Component<{ size?: number; class?:
 
 export type Access = { name: ModuleName; locked: "no_business_seat" | "extranet" | null };
 
-/** The modules of the portal as this user may see them; the company module is closed to extranet users. */
+/** The modules of the portal as this user may see them (the server says what is locked and why). */
 export function moduleAccess(): Access[] {
-  const m = me();
-  if (!m) return [];
-  return m.portal.moduleAccess.map((a) => ({
-    name: a.name,
-    locked: a.locked ?? (a.name === "company" && m.user.role === "extranet" ? "extranet" : null),
-  }));
+  return (me()?.portal.moduleAccess ?? []) as Access[];
 }
 
 export function accessOf(name: string): Access | undefined {

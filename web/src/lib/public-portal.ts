@@ -8,17 +8,13 @@ export interface PublicPortal {
 /** The portal's address label, e.g. "acme" for acme.kontor.example. */
 export const portalSlug = () => location.hostname.split(".")[0] ?? "";
 
-/**
- * Signed-out pages show the portal's name and logo. The name comes from GET /api/v1/portal/public
- * when the server offers it; otherwise the address stands in for it.
- */
+/** Signed-out pages show the portal's name and logo (GET /api/v1/portal/public); offline, the address stands in. */
 async function loadPublicPortal(): Promise<PublicPortal> {
   try {
     const res = await fetch("/api/v1/portal/public", { headers: { accept: "application/json" } });
     if (res.ok) {
-      const body = (await res.json()) as { name?: string; hasLogo?: boolean; portal?: { name?: string; hasLogo?: boolean } };
-      const p = body.portal ?? body;
-      if (p.name) return { name: p.name, hasLogo: p.hasLogo };
+      const { portal } = (await res.json()) as { portal: { name: string; hasLogo: boolean } };
+      return { name: portal.name, hasLogo: portal.hasLogo };
     }
   } catch {
     /* fall back to the address */

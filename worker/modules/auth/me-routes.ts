@@ -19,7 +19,7 @@ export function describeMe(ctx: ActorContext, u: UserRow) {
   const disabled = ctx.tenant.settings.disabledModules;
   const modules = MODULES.filter((m) => !disabled.includes(m)).map((m) => ({
     name: m,
-    locked: BUSINESS_MODULES.includes(m) && !businessUser ? ("no_business_seat" as const) : m !== "company" && u.role === "extranet" && m !== "feed" && m !== "messenger" && m !== "groups" ? ("extranet" as const) : null,
+    locked: BUSINESS_MODULES.includes(m) && !businessUser ? ("no_business_seat" as const) : u.role === "extranet" && m !== "feed" && m !== "messenger" && m !== "groups" ? ("extranet" as const) : null,
   }));
   return {
     user: {

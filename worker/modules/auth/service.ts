@@ -1,4 +1,4 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, isNull, lt, ne, or } from "drizzle-orm";
 import { sessions } from "../../../db/schema/auth";
 import * as OTPAuth from "otpauth";
 import { users } from "../../../db/schema/people";
@@ -55,16 +55,34 @@ async function onSignedIn(ctx: ServiceContext, user: typeof users.$inferSelect) 
   await audit(ctx, user.id, "login", user.id);
 }
 
-export function verifyTotp(secret: string, code: string): boolean {
+/** The 30-second step the code belongs to (one step of clock drift either way), or null. */
+export function totpStep(secret: string, code: string): number | null {
   const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" });
-  return totp.validate({ token: code, window: 1 }) !== null;
+  const delta = totp.validate({ token: code, window: 1 });
+  return delta === null ? null : totp.counter() + delta;
+}
+
+/**
+ * A valid code is accepted once: the step is claimed in one conditional UPDATE, so a code seen over a
+ * shoulder or replayed from a log fails even within its 90-second window, and two racing requests cannot both win.
+ */
+async function claimTotpCode(ctx: ServiceContext, user: { id: string; totpSecret: string | null }, code: string): Promise<boolean> {
+  const step = user.totpSecret ? totpStep(user.totpSecret, code) : null;
+  if (step === null) return false;
+  const claimed = await ctx.db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.tenantId, ctx.tenant.id), eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id })
+    .all();
+  return claimed.length === 1;
 }
 
 export async function completeTotpLogin(ctx: ActorContext, code: string) {
   const keys = [`totp:${ctx.actor.id}`];
   await assertNotLimited(ctx, keys);
   const user = await ctx.db.select().from(users).where(and(eq(users.tenantId, ctx.tenant.id), eq(users.id, ctx.actor.id))).get();
-  if (!user?.totpSecret || !verifyTotp(user.totpSecret, code)) {
+  if (!user || !(await claimTotpCode(ctx, user, code))) {
     await recordFailure(ctx, keys);
     throw new AppError(401, "invalid_code", "The code is not valid. Check your authenticator app.", "code");
   }
@@ -85,7 +103,7 @@ export async function startTotpSetup(ctx: ActorContext) {
 export async function setTotpEnabled(ctx: ActorContext, code: string, enabled: boolean) {
   const user = await ctx.db.select().from(users).where(and(eq(users.tenantId, ctx.tenant.id), eq(users.id, ctx.actor.id))).get();
   if (!user?.totpSecret) throw badRequest("Start the two-factor setup first.", "totp_not_started");
-  if (!verifyTotp(user.totpSecret, code)) throw badRequest("The code is not valid. Check your authenticator app.", "invalid_code", "code");
+  if (!(await claimTotpCode(ctx, user, code))) throw badRequest("The code is not valid. Check your authenticator app.", "invalid_code", "code");
   if (!enabled && ctx.tenant.settings.requireTotp) throw forbidden("totp_required_by_portal", "Your portal requires two-factor sign-in.");
   await ctx.db.update(users).set({ totpEnabled: enabled, totpSecret: enabled ? user.totpSecret : null }).where(and(eq(users.tenantId, ctx.tenant.id), eq(users.id, user.id)));
   await audit(ctx, user.id, enabled ? "totp_enabled" : "totp_disabled", user.id);

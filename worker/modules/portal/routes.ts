@@ -24,11 +24,17 @@ function settingsView(c: Parameters<typeof actorCtx>[0]) {
 }
 
 /** Logo without a session: the sign-in page shows it. */
-export const portalPublicRoutes = new Hono<AppEnv>().get("/logo", async (c) => {
-  const ctx = c.get("ctx");
-  if (!ctx.tenant.settings.hasLogo) throw notFound("Logo");
-  return serveImage(ctx.env.FILES, logoKey(ctx.tenant.id));
-});
+export const portalPublicRoutes = new Hono<AppEnv>()
+  .get("/logo", async (c) => {
+    const ctx = c.get("ctx");
+    if (!ctx.tenant.settings.hasLogo) throw notFound("Logo");
+    return serveImage(ctx.env.FILES, logoKey(ctx.tenant.id));
+  })
+  /** What a signed-out page may know: the sign-in page shows the name, the logo and the portal's language. */
+  .get("/public", (c) => {
+    const { tenant } = c.get("ctx");
+    return c.json({ portal: { name: tenant.name, hasLogo: Boolean(tenant.settings.hasLogo), defaultLanguage: tenant.settings.defaultLanguage } }, 200);
+  });
 
 export const portalRoutes = new Hono<AppEnv>()
   .get("/", (c) => c.json(settingsView(c), 200))
