@@ -12,6 +12,8 @@ export default defineConfig({
       miniflare: {
         bindings: {
           DEV_MAILBOX: "1",
+          // The operator endpoints (backup and restore) exist only with a token: tests/api/backup.test.ts.
+          OPS_TOKEN: "test-ops-token-0123456789abcdef",
           CONTROL_MIGRATIONS: await readD1Migrations(`${root}db/migrations/control`),
           SHARD_MIGRATIONS: await readD1Migrations(`${root}db/migrations/shard`),
         },

@@ -24,6 +24,7 @@ import { guestRoutes } from "./modules/calendar/guest-routes";
 import { icalFeedRoutes } from "./modules/calendar/feed-routes";
 import { devRoutes } from "./modules/dev/routes";
 import { devSeedRoutes } from "./modules/dev/seed-routes";
+import { opsRoutes } from "./modules/ops/routes";
 import { notFoundPage } from "./pages/not-found";
 import type { ModuleName } from "./modules/portal/plans";
 
@@ -90,6 +91,8 @@ export const app = new Hono<AppEnv>()
     if (!token) throw notFound("Page");
     return c.text(token);
   })
+  // Operator-only (root host + OPS_TOKEN), before the tenant middleware: never served under a portal's host.
+  .route("/ops/v1", opsRoutes)
   .use(tenantMiddleware)
   .use(async (c, next) => {
     // The root host only signs portals up; guest links and feeds always belong to a portal's host.

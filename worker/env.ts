@@ -20,4 +20,6 @@ export interface Env {
   MAIL_FROM: string;
   /** "1" only in local runs: enables /dev/mail and /api/v1/dev/mail. */
   DEV_MAILBOX?: string;
+  /** Secret (24+ characters) for the operator endpoints /ops/v1/* (backup and restore); unset, they do not exist. */
+  OPS_TOKEN?: string;
 }
