@@ -7,10 +7,21 @@ export const RICH =
   "[&_a]:text-accent [&_a]:underline [&_a]:underline-offset-2 [&_a[data-mention]]:no-underline [&_a[data-mention]]:font-medium [&_a[data-mention]]:rounded [&_a[data-mention]]:bg-accent-soft [&_a[data-mention]]:px-0.5 " +
   "[&_blockquote]:border-l-2 [&_blockquote]:border-line-strong [&_blockquote]:pl-3 [&_blockquote]:text-muted [&_code]:rounded [&_code]:bg-subtle [&_code]:px-1 [&_code]:text-[12.5px]";
 
+/** A link to a page of this portal, judged as the browser resolves it ("/\\evil.test" is another site). */
+export function isLocalHref(href: string | null | undefined): href is string {
+  if (!href || !href.startsWith("/")) return false;
+  try {
+    const url = new URL(href, location.href);
+    return url.origin === location.origin && !/^[/\\]{2}/.test(href.replace(/[\t\n\r]/g, ""));
+  } catch {
+    return false;
+  }
+}
+
 DOMPurify.addHook("afterSanitizeAttributes", (node) => {
   if (node.tagName === "A") {
     const href = node.getAttribute("href") ?? "";
-    if (href.startsWith("/") && !href.startsWith("//")) node.removeAttribute("target");
+    if (isLocalHref(href)) node.removeAttribute("target");
     else node.setAttribute("target", "_blank"), node.setAttribute("rel", "noopener noreferrer");
   }
 });
@@ -26,7 +37,7 @@ export function RichText(props: { html: string; class?: string }) {
   const onClick = (e: MouseEvent) => {
     const a = (e.target as HTMLElement).closest("a");
     const href = a?.getAttribute("href");
-    if (!href || !href.startsWith("/") || href.startsWith("//") || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    if (!isLocalHref(href) || e.ctrlKey || e.metaKey || e.shiftKey) return;
     e.preventDefault();
     navigate(href);
   };
