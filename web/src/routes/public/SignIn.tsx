@@ -5,16 +5,11 @@ import { api, call } from "../../lib/api";
 import { createForm } from "../../lib/form";
 import { me, refreshMe, setTotpPending, totpPending } from "../../lib/session";
 import { homePath } from "../../lib/modules";
+import { safeNext } from "../../lib/safe-next";
 import { Field, FormError } from "../../ui/Field";
 import { Button } from "../../ui/Button";
 import { AuthLayout } from "./AuthLayout";
 import { TotpStep } from "./TotpStep";
-
-/** Only paths of this app, never another site, after sign-in. */
-export function safeNext(next: string | string[] | undefined): string | null {
-  const n = Array.isArray(next) ? next[0] : next;
-  return n && n.startsWith("/") && !n.startsWith("//") && !n.startsWith("/sign-in") ? n : null;
-}
 
 export function SignIn() {
   const [params] = useSearchParams<{ next?: string; email?: string }>();
@@ -40,7 +35,7 @@ export function SignIn() {
   };
 
   return (
-    <Show when={!me()} fallback={<Navigate href={safeNext(params.next) ?? homePath()} />}>
+    <Show when={!me()} fallback={<Navigate href={safeNext(params.next, location.origin) ?? homePath()} />}>
       <Show
         when={stage() === "password"}
         fallback={
