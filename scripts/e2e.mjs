@@ -1,5 +1,6 @@
 // `npm run test:e2e`: builds the SPA, migrates and seeds a fresh local state, runs `wrangler dev` on its own
 // port, runs the Chromium tests in tests/e2e with Node's test runner, then stops wrangler and workerd.
+// Only some files: `npm run test:e2e -- --no-build tests/e2e/xss.test.mjs` (paths or names in tests/e2e).
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -12,6 +13,14 @@ import { ROOT, wranglerSpawn } from "./wrangler.mjs";
 const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort();
 const keepState = process.argv.includes("--keep-state");
 const skipBuild = process.argv.includes("--no-build");
+const all = readdirSync(join(ROOT, "tests/e2e")).filter((f) => f.endsWith(".test.mjs")).sort().map((f) => `tests/e2e/${f}`);
+const only = process.argv.slice(2).filter((a) => !a.startsWith("--")).map((f) => (f.includes("/") ? f.replace(/^\.\//, "") : `tests/e2e/${f}`));
+const unknown = only.filter((f) => !all.includes(f));
+if (unknown.length) {
+  console.error(`e2e: no such test file: ${unknown.join(", ")}`);
+  process.exit(2);
+}
+const files = only.length ? only : all;
 
 function run(cmd, args, env = {}) {
   const r = spawnSync(cmd, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
@@ -98,7 +107,6 @@ try {
   for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => void stop(dev).then(() => process.exit(130)));
   await waitUntilUp(dev);
   console.log(`e2e: worker up on 127.0.0.1:${port} (state ${state})`);
-  const files = readdirSync(join(ROOT, "tests/e2e")).filter((f) => f.endsWith(".test.mjs")).sort().map((f) => `tests/e2e/${f}`);
   const tests = spawn(process.execPath, ["--test", "--test-concurrency=1", ...files], {
     cwd: ROOT,
     stdio: "inherit",
