@@ -1,5 +1,5 @@
 import { inList } from "../../../db/lists";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { departments, users } from "../../../db/schema/people";
 import { feedAudience } from "../../../db/schema/feed";
 import type { ActorContext, ServiceContext } from "../../context";
@@ -11,28 +11,30 @@ import type { AudienceInput } from "./schemas";
 /**
  * The audience keys a user reads: the whole company, themself, their department and every department
  * above it (a department post reaches its sub-departments). Extranet users never read company posts.
+ * As a subquery, so a feed page filters by them without a round trip to learn them first.
  */
-export async function viewerFor(ctx: ActorContext): Promise<FeedViewer> {
-  const keys = [`u:${ctx.actor.id}`];
-  if (ctx.actor.role !== "extranet") {
-    keys.push("all");
-    for (const d of await departmentChain(ctx)) keys.push(`d:${d.id}`);
-  }
-  return { userId: ctx.actor.id, keys, seesAll: ctx.actor.role === "admin" };
+export function readerKeysSql(ctx: ActorContext): SQL {
+  const t = ctx.tenant.id;
+  if (ctx.actor.role === "extranet") return sql`(select value from json_each(${JSON.stringify([`u:${ctx.actor.id}`])}))`;
+  return sql`(
+    select value from json_each(${JSON.stringify([`u:${ctx.actor.id}`, "all"])})
+    union all
+    select 'd:' || id from (
+      WITH RECURSIVE chain(id, parent_id, depth) AS (
+        SELECT d.id, d.parent_id, 0 FROM ${departments} d JOIN ${users} u ON u.tenant_id = d.tenant_id AND u.department_id = d.id
+          WHERE u.tenant_id = ${t} AND u.id = ${ctx.actor.id}
+        UNION ALL
+        SELECT d.id, d.parent_id, chain.depth + 1 FROM ${departments} d JOIN chain ON d.id = chain.parent_id
+          WHERE d.tenant_id = ${t} AND chain.depth < 64
+      )
+      SELECT id FROM chain
+    )
+  )`;
 }
 
-/** The actor's department and every one above it, in one query. */
-async function departmentChain(ctx: ActorContext) {
-  const t = ctx.tenant.id;
-  return ctx.db.all<{ id: string }>(sql`
-    WITH RECURSIVE chain(id, parent_id, depth) AS (
-      SELECT d.id, d.parent_id, 0 FROM ${departments} d JOIN ${users} u ON u.tenant_id = d.tenant_id AND u.department_id = d.id
-        WHERE u.tenant_id = ${t} AND u.id = ${ctx.actor.id}
-      UNION ALL
-      SELECT d.id, d.parent_id, chain.depth + 1 FROM ${departments} d JOIN chain ON d.id = chain.parent_id
-        WHERE d.tenant_id = ${t} AND chain.depth < 64
-    )
-    SELECT id FROM chain`);
+export async function viewerFor(ctx: ActorContext): Promise<FeedViewer> {
+  const rows = await ctx.db.all<{ value: string }>(sql`select value from ${readerKeysSql(ctx)}`);
+  return { userId: ctx.actor.id, keys: rows.map((r) => r.value), seesAll: ctx.actor.role === "admin" };
 }
 
 /** Validates every target inside the tenant (a foreign id is simply not found) and checks posting rights. */

@@ -25,23 +25,29 @@ export async function hydratePosts(ctx: ServiceContext, viewer: FeedViewer, post
     .from(feedComments)
     .where(and(eq(feedComments.tenantId, t), inList(feedComments.postId, ids)))
     .as("ranked");
-  const [audience, mentions, likes, options, votes, comments] = await ctx.db.batch([
+  const inPosts = sql`(select value from json_each(${JSON.stringify(ids)}))`;
+  const authorIds = JSON.stringify([...new Set(posts.map((p) => p.authorId))]);
+  // Everyone the page names — authors, mentioned people, audience members, authors of the latest comments — in the same round trip.
+  const named = sql`(
+    select value from json_each(${authorIds})
+    union select user_id from feed_mentions where tenant_id = ${t} and post_id in ${inPosts}
+    union select substr(key, 3) from feed_audience where tenant_id = ${t} and post_id in ${inPosts} and key like 'u:%'
+    union select author_id from (
+      select author_id, row_number() over (partition by post_id order by created_at desc) as rn from feed_comments where tenant_id = ${t} and post_id in ${inPosts}
+    ) where rn <= ${LATEST_COMMENTS}
+  )`;
+  const [audience, mentions, likes, options, votes, comments, people, depts] = await ctx.db.batch([
     ctx.db.select().from(feedAudience).where(and(eq(feedAudience.tenantId, t), inList(feedAudience.postId, ids))),
     ctx.db.select().from(feedMentions).where(and(eq(feedMentions.tenantId, t), inList(feedMentions.postId, ids))),
     ctx.db.select().from(feedLikes).where(and(eq(feedLikes.tenantId, t), inList(feedLikes.postId, ids), eq(feedLikes.userId, viewer.userId))),
     ctx.db.select().from(feedPollOptions).where(and(eq(feedPollOptions.tenantId, t), inList(feedPollOptions.postId, ids))).orderBy(feedPollOptions.sort),
     ctx.db.select().from(feedPollVotes).where(and(eq(feedPollVotes.tenantId, t), inList(feedPollVotes.postId, ids))),
     ctx.db.select().from(ranked).where(lte(ranked.rn, LATEST_COMMENTS)).orderBy(ranked.createdAt),
-  ]);
-  const userIds = new Set<string>([...posts.map((p) => p.authorId), ...mentions.map((m) => m.userId), ...comments.map((c) => c.authorId)]);
-  const deptIds = new Set<string>();
-  for (const a of audience) {
-    if (a.key.startsWith("u:")) userIds.add(a.key.slice(2));
-    if (a.key.startsWith("d:")) deptIds.add(a.key.slice(2));
-  }
-  const [people, depts] = await ctx.db.batch([
-    ctx.db.select({ id: users.id, name: users.name, hasPhoto: users.hasPhoto }).from(users).where(and(eq(users.tenantId, t), inList(users.id, [...userIds]))),
-    ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(and(eq(departments.tenantId, t), inList(departments.id, deptIds.size ? [...deptIds] : [""]))),
+    ctx.db.select({ id: users.id, name: users.name, hasPhoto: users.hasPhoto }).from(users).where(and(eq(users.tenantId, t), sql`${users.id} in ${named}`)),
+    ctx.db
+      .select({ id: departments.id, name: departments.name })
+      .from(departments)
+      .where(and(eq(departments.tenantId, t), sql`${departments.id} in (select substr(key, 3) from feed_audience where tenant_id = ${t} and post_id in ${inPosts} and key like 'd:%')`)),
   ]);
   const person = new Map(people.map((p) => [p.id, p]));
   const deptName = new Map(depts.map((d) => [d.id, d.name]));
