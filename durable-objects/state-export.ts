@@ -1,7 +1,8 @@
 /**
  * Per-portal backup of a Durable Object's SQLite (kontor export/import, worker/modules/ops/). Generic
  * over the object's own tables, read from sqlite_master, so a table added later is backed up without
- * touching this file. Left out: SQLite's and Cloudflare's internal tables, virtual (FTS) tables and
+ * touching this file. Left out: internal tables (SQLite's sqlite_*, Cloudflare's _cf_*, and Miniflare's
+ * __miniflare_* that `wrangler dev` adds with the object's name), virtual (FTS) tables and
  * their shadow tables (the content table's triggers fill them again on import), and a class's
  * ephemeral tables (live call participants belong to sockets that do not survive a restore).
  */
@@ -28,6 +29,7 @@ export const CHAT_EPHEMERAL_TABLES = ["call"] as const;
 const PAGE_BYTES = 1_000_000;
 const PAGE_ROWS = 200;
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const internal = (name: string) => name.startsWith("sqlite_") || name.startsWith("_cf_") || name.startsWith("__miniflare");
 
 interface TableDef {
   name: string;
@@ -38,7 +40,7 @@ function tables(sql: SqlStorage, skip: readonly string[] = []): TableDef[] {
   const all = sql.exec<{ name: string; sql: string | null }>("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").toArray();
   const virtual = all.filter((t) => /^\s*CREATE\s+VIRTUAL\s+TABLE/i.test(t.sql ?? "")).map((t) => t.name);
   return all
-    .filter((t) => !t.name.startsWith("sqlite_") && !t.name.startsWith("_cf_") && !skip.includes(t.name))
+    .filter((t) => !internal(t.name) && !skip.includes(t.name))
     .filter((t) => !virtual.some((v) => t.name === v || t.name.startsWith(`${v}_`)))
     .map((t) => ({ name: t.name, rowid: !/WITHOUT\s+ROWID\s*$/i.test(t.sql ?? "") }));
 }

@@ -21,12 +21,12 @@ export async function exportArchive(slug: string): Promise<Uint8Array> {
 }
 
 export async function importArchive(bytes: Uint8Array, query: Record<string, string>) {
-  const res = await SELF.fetch(`${OPS}/portals/import?${new URLSearchParams(query)}`, { method: "POST", headers: { ...auth, "content-type": "application/gzip" }, body: bytes });
+  const res = await SELF.fetch(`${OPS}/portals/import?${new URLSearchParams(query)}`, { method: "POST", headers: { ...auth, "content-type": "application/gzip" }, body: new Uint8Array(bytes) });
   return readJson(res);
 }
 
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const out = new Response(new Blob([bytes]).stream().pipeThrough(stream as unknown as ReadableWritablePair<Uint8Array, Uint8Array>));
+  const out = new Response(new Blob([new Uint8Array(bytes)]).stream().pipeThrough(stream as unknown as ReadableWritablePair<Uint8Array, Uint8Array>));
   return new Uint8Array(await out.arrayBuffer());
 }
 
@@ -55,7 +55,7 @@ export async function resign(lines: string[]): Promise<string[]> {
 
 const ownTables = (names: { name: string; sql: string | null }[]) => {
   const virtual = names.filter((t) => /^CREATE VIRTUAL/i.test(t.sql ?? "")).map((t) => t.name);
-  return names.map((t) => t.name).filter((n) => !n.startsWith("sqlite_") && !n.startsWith("_cf_") && n !== "d1_migrations" && !virtual.some((v) => n === v || n.startsWith(`${v}_`)));
+  return names.map((t) => t.name).filter((n) => !n.startsWith("sqlite_") && !n.startsWith("_cf_") && !n.startsWith("__miniflare") && n !== "d1_migrations" && !virtual.some((v) => n === v || n.startsWith(`${v}_`)));
 };
 
 /** Every table with tenant_id in a D1 database, and that tenant's rows in a stable order. */
@@ -83,8 +83,10 @@ export async function filesOf(tenantId: string) {
 }
 
 /** Every own table of a Durable Object, read inside it. */
-export async function objectData(ns: DurableObjectNamespace, name: string) {
-  const stub = ns.get(ns.idFromName(name));
+export async function objectData(ns: { idFromName(name: string): DurableObjectId }, name: string): Promise<Record<string, unknown[]>> {
+  // Any of the three classes: runInDurableObject only needs the stub, not its RPC type.
+  const namespace = ns as unknown as DurableObjectNamespace;
+  const stub = namespace.get(namespace.idFromName(name));
   return runInDurableObject(stub, (_instance: unknown, state: DurableObjectState) => {
     const sql = state.storage.sql;
     const out: Record<string, unknown[]> = {};

@@ -90,7 +90,7 @@ beforeAll(async () => {
   snapshot.tenant = (await e.CONTROL.prepare("SELECT * FROM tenants WHERE id = ?").bind(oldId).first())!;
   snapshot.files = await filesOf(oldId);
   snapshot.objects = {};
-  for (const [ns, name] of objectNames(oldId, userIds)) snapshot.objects[name.replace(oldId, "T")] = await objectData(ns as DurableObjectNamespace, name);
+  for (const [ns, name] of objectNames(oldId, userIds)) snapshot.objects[name.replace(oldId, "T")] = await objectData(ns, name);
   archive = await exportArchive(P.slug);
   lines = await unpack(archive);
   const slug = `${P.slug}-copy`;
@@ -199,7 +199,7 @@ describe("kontor import round trip, into a new portal on the other shard", () =>
           if (m.key === "origin") m.value = `http://${target.host}`;
         }
       }
-      expect(await objectData(ns as DurableObjectNamespace, name), name).toEqual(want);
+      expect(await objectData(ns, name), name).toEqual(want);
     }
   });
 
@@ -252,7 +252,8 @@ describe("operator routes", () => {
         expect(res.status, `${route} on the portal host`).toBe(404);
         await res.arrayBuffer();
       }
-      for (const header of [{}, { authorization: "Bearer wrong-token-wrong-token-wrong" }, { authorization: TOKEN }]) {
+      const headers: Record<string, string>[] = [{}, { authorization: "Bearer wrong-token-wrong-token-wrong" }, { authorization: TOKEN }];
+      for (const header of headers) {
         expectError(await readJson(await client(ROOT).request(method, url, method === "POST" ? "x" : undefined, header)), 401, "ops_token");
       }
     }
