@@ -82,20 +82,25 @@ export async function standaloneServer({ name, basePort, options, log }) {
       await startServer({ dir: snapshot.dir, port, args, logFile, log, onSpawn: (s) => (server = s) });
       return server;
     },
-    /** SIGKILL to the whole process group (npm, start.mjs, wrangler, workerd); resolves once it is gone. */
-    async kill() {
+    /** SIGKILL to the whole process group (npm, start.mjs, wrangler, workerd), sent at once; resolves once it is gone. */
+    kill() {
       const s = server;
       try { process.kill(-s.pgid, "SIGKILL"); } catch {}
       s.stopped = true;
-      await s.exitedPromise;
-      for (let i = 0; i < 50; i++) {
-        try { process.kill(-s.pgid, 0); } catch { return; }
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      return gone(s);
     },
     stop: cleanup,
   };
   return handle;
+}
+
+/** Bounded wait until the group has no process left. */
+async function gone(s) {
+  await s.exitedPromise;
+  for (let i = 0; i < 50; i++) {
+    try { process.kill(-s.pgid, 0); } catch { return; }
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Writes results/<file> and returns its repo-relative path. */

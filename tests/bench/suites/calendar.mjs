@@ -10,7 +10,8 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { request } from "../lib/http.mjs";
 import { goal, round, summarize } from "../lib/stats.mjs";
-import { mapLimit, sleep } from "../lib/pool.mjs";
+import { mapLimit } from "../lib/pool.mjs";
+import { confirmSender, guestPath } from "../lib/mail.mjs";
 import { adminSession, benchUsers } from "../lib/users.mjs";
 import { requestFloor, settle } from "../lib/baseline.mjs";
 
@@ -293,13 +294,7 @@ export async function run(ctx) {
 /** The seed flow up to the guest's link: sender address + code, event with a guest, link from the mail. */
 async function guestLink(ctx, admin, calendarId, runId, weekStart) {
   const { port } = ctx;
-  const senderEmail = `bench.sender.${runId}@demo.test`;
-  const res = await request({ port, method: "POST", path: "/api/v1/calendar/sender", cookie: admin.cookie, body: { email: senderEmail, name: "Bench Sender", shared: false } });
-  if (res.status !== 201) throw new Error(`POST /api/v1/calendar/sender answered ${brief(res)}`);
-  const mail = await waitForMail(ctx, senderEmail, (m) => /\b\d{6}\b/.test(m.text));
-  const code = /\b(\d{6})\b/.exec(mail.text)[1];
-  const confirm = await request({ port, method: "POST", path: "/api/v1/calendar/sender/confirm", cookie: admin.cookie, body: { code } });
-  if (confirm.status !== 200) throw new Error(`POST /api/v1/calendar/sender/confirm answered ${brief(confirm)}`);
+  await confirmSender(ctx, admin, `bench.sender.${runId}@demo.test`);
   const guestEmail = `bench.guest.${runId}@example.test`;
   const title = `Bench guest meeting ${runId}`;
   const start = weekStart + 2 * DAY + 14 * 3_600_000;
@@ -308,22 +303,7 @@ async function guestLink(ctx, admin, calendarId, runId, weekStart) {
     body: { calendarId, title, start: iso(start), end: iso(start + 3_600_000), timeZone: "Europe/Berlin", location: "Room 1", description: "Bench guest page", guests: [{ email: guestEmail, firstName: "Gina", lastName: "Guest" }] },
   });
   if (ev.status !== 201) throw new Error(`POST /api/v1/calendar/events with a guest answered ${brief(ev)}`);
-  const invite = await waitForMail(ctx, guestEmail, (m) => m.links.some((l) => /\/g\/[^/\s]+/.test(l)));
-  const link = invite.links.find((l) => /\/g\/[^/\s]+/.test(l));
-  const path = new URL(link).pathname;
-  return { path, title };
-}
-
-async function waitForMail(ctx, to, match, timeoutMs = 10_000) {
-  const t0 = performance.now();
-  while (performance.now() - t0 < timeoutMs) {
-    const res = await request({ port: ctx.port, path: `/api/v1/dev/mail?to=${encodeURIComponent(to)}` });
-    if (res.status !== 200) throw new Error(`GET /api/v1/dev/mail answered ${brief(res)}`);
-    const found = res.json().items.find((m) => m.to.toLowerCase() === to.toLowerCase() && match(m));
-    if (found) return found;
-    await sleep(200);
-  }
-  throw new Error(`no mail to ${to} in the dev mailbox within ${timeoutMs} ms`);
+  return { path: await guestPath(ctx, guestEmail), title };
 }
 
 export function rows(m) {
