@@ -30,6 +30,13 @@ import type { ModuleName } from "./modules/portal/plans";
 
 const ROOT_HOST_API = ["/api/v1/portals", "/api/v1/dev/"];
 
+const limitTo = (maxSize: number) => bodyLimit({ maxSize, onError: () => { throw new AppError(413, "too_large", "The request body is too large."); } });
+const apiBodyLimit = limitTo(3 * 1024 * 1024);
+// Event attachments may be 10 MB (calendar/attachments.ts answers its own 413 above that); the
+// API-wide 3 MB limit refused every attachment between 3 and 10 MB.
+const attachmentBodyLimit = limitTo(10 * 1024 * 1024 + 8192);
+const ATTACHMENT_UPLOAD = /^\/api\/v1\/calendar\/events\/[^/]+\/attachments$/;
+
 /** Everything under /api/v1; `typeof api` feeds the typed client in web/. */
 const api = new Hono<AppEnv>()
   .use(async (c, next) => {
@@ -37,7 +44,7 @@ const api = new Hono<AppEnv>()
     if (!c.get("isRootHost") && c.req.path.startsWith("/api/v1/portals")) throw notFound("Endpoint");
     return next();
   })
-  .use(bodyLimit({ maxSize: 3 * 1024 * 1024, onError: () => { throw new AppError(413, "too_large", "The request body is too large."); } }))
+  .use((c, next) => (c.req.method === "POST" && ATTACHMENT_UPLOAD.test(c.req.path) ? attachmentBodyLimit : apiBodyLimit)(c, next))
   .use(csrfMiddleware)
   .route("/portals", signupRoutes)
   .route("/auth", authRoutes)
