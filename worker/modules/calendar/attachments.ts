@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { events } from "../../../db/schema/calendar";
 import type { ActorContext, ServiceContext } from "../../context";
 import { AppError, badRequest, notFound } from "../../lib/errors";
@@ -20,19 +20,37 @@ export async function addAttachment(ctx: ActorContext, eventId: string, req: Req
   if (file.size > MAX_BYTES) throw new AppError(413, "too_large", "Attachments can be at most 10 MB.");
   const id = newId();
   const name = (file.name || "file").replace(/[\r\n"\\/]/g, "_").slice(0, 200);
-  await ctx.env.FILES.put(key(ctx.tenant.id, e.id, id), await file.arrayBuffer(), { httpMetadata: { contentType: "application/octet-stream" } });
-  const attachments = [...e.attachments, { id, name, size: file.size, contentType: file.type || "application/octet-stream" }];
-  await ctx.db.update(events).set({ attachments, updatedAt: nowIso() }).where(and(eq(events.tenantId, ctx.tenant.id), eq(events.id, e.id)));
-  return attachments;
+  const objectKey = key(ctx.tenant.id, e.id, id);
+  await ctx.env.FILES.put(objectKey, await file.arrayBuffer(), { httpMetadata: { contentType: "application/octet-stream" } });
+  const item = { id, name, size: file.size, contentType: file.type || "application/octet-stream" };
+  try {
+    // Appended in SQL, not as a read-modify-write of the list: parallel uploads to one event each keep theirs.
+    const row = await ctx.db
+      .update(events)
+      .set({ attachments: sql`json_insert(${events.attachments}, '$[#]', json(${JSON.stringify(item)}))`, updatedAt: nowIso() })
+      .where(and(eq(events.tenantId, ctx.tenant.id), eq(events.id, e.id)))
+      .returning({ attachments: events.attachments })
+      .get();
+    if (!row) throw notFound("Event");
+    return row.attachments;
+  } catch (err) {
+    await ctx.env.FILES.delete(objectKey).catch(() => {}); // no object without its row
+    throw err;
+  }
 }
 
 export async function removeAttachment(ctx: ActorContext, eventId: string, fileId: string) {
   const e = await editableEvent(ctx, eventId);
   if (!e.attachments.some((a) => a.id === fileId)) throw notFound("Attachment");
+  // The row first (filtered in SQL, so a parallel upload is not undone), then the object.
+  const row = await ctx.db
+    .update(events)
+    .set({ attachments: sql`(SELECT json_group_array(json(value)) FROM json_each(${events.attachments}) WHERE json_extract(value, '$.id') <> ${fileId})` })
+    .where(and(eq(events.tenantId, ctx.tenant.id), eq(events.id, e.id)))
+    .returning({ attachments: events.attachments })
+    .get();
   await ctx.env.FILES.delete(key(ctx.tenant.id, e.id, fileId));
-  const attachments = e.attachments.filter((a) => a.id !== fileId);
-  await ctx.db.update(events).set({ attachments }).where(and(eq(events.tenantId, ctx.tenant.id), eq(events.id, e.id)));
-  return attachments;
+  return row?.attachments ?? [];
 }
 
 /** Always a download, never rendered on the portal's origin. */
