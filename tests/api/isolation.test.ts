@@ -1,79 +1,11 @@
 import { describe, it, expect, beforeAll } from "vitest";
-import { client, newPortal, newEmployee, inviteOne, upload, readJson, mailbox, expectError, notificationsOf, PNG, type Client } from "./helpers";
-import { confirmSender, personalCalendarId } from "./calendar-helpers";
-import { appRoutes, bodyFor, fill, isDevTool, isPublic, isSocket, queryFor, type AppRoute, type Seed } from "./routes";
+import { client, newPortal, newEmployee, upload, readJson, expectError, notificationsOf, type Client } from "./helpers";
+import { seed, type Portal } from "./seed-portal";
+import { appRoutes, bodyFor, fill, isDevTool, isPublic, type AppRoute, type Seed } from "./routes";
+import { call, sweep } from "./sweep";
 
-type Portal = Awaited<ReturnType<typeof newPortal>>;
 const routes = appRoutes();
 const withIds = routes.filter((r) => r.params.length > 0);
-
-/** A portal with one of everything a route can point at. */
-async function seed(p: Portal): Promise<Seed> {
-  const e = await newEmployee(p, "Iso Employee");
-  expect((await upload(e.client, "PUT", `/api/v1/people/users/${e.id}/photo`, PNG)).status).toBe(200);
-  const root = (await p.admin.json("GET", "/api/v1/structure/departments")).body.items[0].id;
-  const dept = await p.admin.json("POST", "/api/v1/structure/departments", { name: "Iso Dept", parentId: root });
-  const invitation = await inviteOne(p, `invitee.${p.slug}@x.test`);
-  const holder = await inviteOne(p, `holder.${p.slug}@x.test`);
-  const reg = await p.admin.json("PATCH", "/api/v1/portal/settings", { registration: { enabled: true, mode: "open", allowedDomains: [] } });
-  const domain = await p.admin.json("POST", "/api/v1/portal/domains", { hostname: `iso-${p.slug}.invalid` });
-  expect(domain.status, JSON.stringify(domain.body)).toBe(201);
-  const post = await p.admin.json("POST", "/api/v1/feed/posts", { text: "Iso post", audience: { company: true }, poll: { question: "Q?", options: ["Yes", "No"] } });
-  expect(post.status, JSON.stringify(post.body)).toBe(201);
-  const comment = await e.client.json("POST", `/api/v1/feed/posts/${post.body.post.id}/comments`, { text: "Iso comment" });
-  expect(comment.status, JSON.stringify(comment.body)).toBe(201);
-  const chat = await p.admin.json("POST", "/api/v1/chats", { type: "group", title: "Iso chat", memberIds: [e.id], visibility: "public" });
-  expect(chat.status, JSON.stringify(chat.body)).toBe(201);
-  const message = await e.client.json("POST", `/api/v1/chats/${chat.body.chat.id}/messages`, { clientId: `iso-${p.slug}`, text: "Iso message" });
-  expect(message.status, JSON.stringify(message.body)).toBe(201);
-  const calendarId = await personalCalendarId(p.admin);
-  expect((await p.admin.json("POST", `/api/v1/calendar/calendars/${calendarId}/shares`, { userId: e.id, access: "read" })).status).toBe(200);
-  await confirmSender(p.admin, `sender@${p.slug}.test`);
-  const start = new Date(Date.now() + 7 * 86_400_000);
-  const event = await p.admin.json("POST", "/api/v1/calendar/events", {
-    calendarId, title: "Iso event", start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString(),
-    attendeeIds: [e.id], guests: [{ email: `guest@${p.slug}.test`, firstName: "Gus" }],
-  });
-  expect(event.status, JSON.stringify(event.body)).toBe(201);
-  const files = await readJson(await upload(p.admin, "POST", `/api/v1/calendar/events/${event.body.event.id}/attachments`, "agenda", "text/plain"));
-  expect(files.status, JSON.stringify(files.body)).toBe(201);
-  const feed = await p.admin.json("POST", `/api/v1/calendar/calendars/${calendarId}/feed`);
-  return {
-    userId: e.id,
-    departmentId: dept.body.department.id,
-    seatHolderId: holder.id,
-    hostname: domain.body.domain.hostname,
-    invitationToken: invitation.token,
-    joinToken: new URL(reg.body.registrationUrl).searchParams.get("token")!,
-    domainToken: domain.body.domain.verificationPath.split("/").pop(),
-    postId: post.body.post.id,
-    commentId: comment.body.comment.id,
-    pollOptionId: post.body.post.poll.options[0].id,
-    chatId: chat.body.chat.id,
-    messageSeq: String(message.body.message.seq),
-    calendarId,
-    eventId: event.body.event.id,
-    attachmentId: files.body.attachments[0].id,
-    guestToken: new URL((await mailbox(`guest@${p.slug}.test`)).find((m) => m.links.some((l) => l.includes("/g/")))!.links.find((l) => l.includes("/g/"))!).pathname.split("/")[2],
-    icalFile: new URL(feed.body.url).pathname.split("/")[2],
-  };
-}
-
-/** Calls a route as the given client, with the seed's ids and a valid body (or `{}` when `emptyBody`). */
-async function call(c: Client, r: AppRoute, s: Seed, own: { userId: string }, emptyBody = false) {
-  const path = fill(r, s) + queryFor(r, own);
-  const body = emptyBody ? (r.method === "GET" ? null : {}) : bodyFor(r, s, own);
-  const socket = isSocket(r) ? { upgrade: "websocket", origin: `http://${c.host}` } : undefined;
-  const file = body && "file" in body && "type" in body ? (body as { file: Uint8Array | string; type: string }) : null;
-  const res = file ? await upload(c, r.method, path, file.file, file.type) : await c.request(r.method, path, body ?? undefined, socket);
-  if (res.webSocket) {
-    res.webSocket.accept();
-    res.webSocket.close(1000, "probe done");
-  }
-  const json = (res.headers.get("content-type") ?? "").includes("json");
-  const out = json ? await readJson(res) : { status: res.status, body: res.webSocket ? null : await res.arrayBuffer().then(() => null) };
-  return { ...out, route: `${r.method} ${r.path} → ${path}` };
-}
 
 let A: Portal, B: Portal, C: Portal, seedA: Seed, markers: string[];
 
@@ -91,13 +23,6 @@ beforeAll(async () => {
   await seed(C);
   markers = [A.slug, ...Object.values(seedA).filter((v) => v.length >= 8)]; // not the message number
 }, 60_000);
-
-/** Runs probes a few at a time (none of them may change anything) and lists those that went wrong. */
-async function sweep(list: AppRoute[], probe: (r: AppRoute) => Promise<string | null>) {
-  const wrong: string[] = [];
-  for (let i = 0; i < list.length; i += 8) wrong.push(...(await Promise.all(list.slice(i, i + 8).map(probe))).filter((w): w is string => w !== null));
-  return wrong;
-}
 
 const leaks = (body: unknown) => markers.filter((m) => JSON.stringify(body ?? "").includes(m));
 

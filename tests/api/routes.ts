@@ -180,3 +180,18 @@ export function bodyFor(r: AppRoute, seed: Seed, own: { userId: string }): Body 
   if (!make) throw new Error(`${r.method} ${r.path}: add a valid request body to BODIES in tests/api/routes.ts`);
   return make(seed, own);
 }
+
+/**
+ * The handlers Hono runs for a route: its own and every middleware registered on a path that covers it
+ * (`/x/*`, `/x`), in order. Lets a sweep ask the app itself which routes are behind `requireAdmin`.
+ */
+export function chainOf(r: AppRoute): Function[] {
+  const covers = (pattern: string) => {
+    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\/\*$/, "(/.*)?").replace(/:[^/]+/g, "[^/]+").replace(/\*/g, ".*")}$`);
+    return re.test(r.path.replace(/:[^/]+/g, "x"));
+  };
+  return app.routes.filter((h) => (h.method === r.method || h.method === "ALL") && (h.path === r.path || covers(h.path))).map((h) => h.handler);
+}
+
+/** Whether BODIES knows a valid body for the route (routes without parameters are swept with `{}`). */
+export const hasKnownBody = (r: AppRoute) => r.method === "GET" || r.method === "HEAD" || `${r.method} ${r.path}` in BODIES;

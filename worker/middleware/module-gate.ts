@@ -1,7 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context";
 import { forbidden } from "../lib/errors";
-import { BUSINESS_MODULES, type ModuleName } from "../modules/portal/plans";
+import { BUSINESS_MODULES, EXTRANET_MODULES, type ModuleName } from "../modules/portal/plans";
 import { actorHasSeat } from "../modules/portal/seats";
 
 /** API path prefix of each module. */
@@ -22,8 +22,8 @@ export const moduleGate = (module: ModuleName) =>
     if (ctx.tenant.settings.disabledModules.includes(module)) {
       throw forbidden("module_disabled", "This module is switched off for your portal.");
     }
-    // USER-2: extranet users work only inside their groups, never in the company's CRM.
-    if (module === "crm" && c.get("actor").role === "extranet") {
+    // USER-2: extranet users work only inside their groups (the same rule /me reports as "locked").
+    if (c.get("actor").role === "extranet" && !EXTRANET_MODULES.includes(module)) {
       throw forbidden("extranet", "Extranet users can only see their groups.");
     }
     if (BUSINESS_MODULES.includes(module) && !actorHasSeat(ctx, c.get("actor"))) {

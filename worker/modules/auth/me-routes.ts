@@ -4,7 +4,7 @@ import { users } from "../../../db/schema/people";
 import type { AppEnv, ActorContext } from "../../context";
 import { validate } from "../../lib/validate";
 import { actorCtx } from "../../lib/http";
-import { MODULES, BUSINESS_MODULES } from "../portal/plans";
+import { MODULES, BUSINESS_MODULES, EXTRANET_MODULES } from "../portal/plans";
 import { actorHasSeat } from "../portal/seats";
 import { publicPortal } from "../portal/service";
 import { touchLastSeen } from "../people/users";
@@ -19,7 +19,7 @@ export function describeMe(ctx: ActorContext, u: UserRow) {
   const disabled = ctx.tenant.settings.disabledModules;
   const modules = MODULES.filter((m) => !disabled.includes(m)).map((m) => ({
     name: m,
-    locked: BUSINESS_MODULES.includes(m) && !businessUser ? ("no_business_seat" as const) : u.role === "extranet" && m !== "feed" && m !== "messenger" && m !== "groups" ? ("extranet" as const) : null,
+    locked: BUSINESS_MODULES.includes(m) && !businessUser ? ("no_business_seat" as const) : u.role === "extranet" && !EXTRANET_MODULES.includes(m) ? ("extranet" as const) : null,
   }));
   return {
     user: {

@@ -26,5 +26,7 @@ export const PLAN_LIMITS: Record<Plan, PlanLimits> = {
 export const MODULES = ["feed", "messenger", "tasks", "crm", "calendar", "drive", "groups", "company"] as const;
 export type ModuleName = (typeof MODULES)[number];
 export const BUSINESS_MODULES: readonly ModuleName[] = ["tasks", "crm", "calendar", "drive"];
+/** USER-2: extranet users work only inside their groups: the feed and chats of their groups, and the groups themselves. */
+export const EXTRANET_MODULES: readonly ModuleName[] = ["feed", "messenger", "groups"];
 /** The company structure and directory can never be switched off: people need to find each other. */
 export const SWITCHABLE_MODULES = MODULES.filter((m) => m !== "company");
