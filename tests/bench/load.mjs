@@ -1,4 +1,4 @@
-// `npm run bench:load [-- --duration=600] [--users=200] [--think=2000] [--sample-every=30] [--port=8871] [--ref=HEAD] [--keep]`
+// `npm run bench:load [-- --duration=600] [--users=200] [--think=2000] [--sample-every=30] [--warmup=120] [--port=8871] [--ref=HEAD] [--keep]`
 //
 // Issue 6.5: a mixed workload against `wrangler dev` (the real `npm start`, in a snapshot with fresh
 // local state, as `npm run bench` starts it). N employees are created and signed in once; each keeps
@@ -20,13 +20,14 @@ import { goal, round } from "./lib/stats.mjs";
 import { printTable } from "./lib/table.mjs";
 
 const log = (...a) => console.error("[load]", ...a);
-const opts = parseArgs(process.argv.slice(2), ["duration", "users", "think", "sample-every", "port"]);
+const opts = parseArgs(process.argv.slice(2), ["duration", "users", "think", "sample-every", "warmup", "port"]);
 const durationS = opts.duration ?? 600;
 const nUsers = opts.users ?? 200;
 const thinkMs = opts.think ?? 2000;
 // Every 30 s; a short run samples every 10 s so that it still has a trend after warm-up.
 const everyS = opts["sample-every"] ?? (durationS < 150 ? 10 : 30);
-const warmupS = Math.min(60, Math.round(durationS / 4));
+// Durable Objects start, caches and the JIT fill during the first minute or two: the trend starts after that.
+const warmupS = opts.warmup ?? Math.min(120, Math.round(durationS / 3));
 
 async function main() {
   const report = { startedAt: new Date().toISOString(), ...machine(), options: { durationS, users: nUsers, thinkMs, sampleEveryS: everyS, warmupS }, mix: MIX };
