@@ -191,8 +191,9 @@ describe("open redirects", () => {
 
 describe("mail header injection", () => {
   it.each(HOSTILE.map((v, i) => [i, v] as const))("payload %i in every name, subject and title adds no header and no iCalendar line", async (i, payload) => {
-    const { raws, sent } = await provokeEveryMail(payload, i);
-    expect(sent).toEqual(["confirm", "invite", "reset", "sender code", "guest invite", "guest update", "guest answer", "reminder", "chat digest", "guest cancel"]);
+    const { raws, sent, refused } = await provokeEveryMail(payload, i);
+    // Every kind of mail was either sent with the hostile value or the value was refused (400) before any mail.
+    expect([...sent, ...refused].sort()).toEqual(["confirm", "invite", "reset", "sender code", "guest invite", "guest update", "guest answer", "reminder", "chat digest", "guest cancel"].sort());
     for (const raw of raws) {
       expectCleanHeaders(raw);
       for (const part of mimeParts(raw)) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailSchema, timeZoneSchema } from "../portal/schemas";
+import { emailSchema, singleLine, timeZoneSchema } from "../portal/schemas";
 
 const id = z.string().min(1).max(64);
 const instant = z.string().max(40).refine((s) => /[zZ]|[+-]\d\d:?\d\d$/.test(s) && !Number.isNaN(Date.parse(s)), "Use ISO 8601 with an offset");
@@ -9,14 +9,14 @@ const rrule = z
   .regex(/^(RRULE:)?FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[A-Z0-9,+\-:]+)*$/i, "Use an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=MO");
 
 export const guestSchema = z
-  .object({ email: emailSchema, firstName: z.string().trim().min(1).max(80), lastName: z.string().trim().max(80).default("") })
+  .object({ email: emailSchema, firstName: singleLine(80, 1), lastName: singleLine(80).default("") })
   .strict();
 
 export const optionsSchema = z.object({ notifyOnDecision: z.boolean().default(true), guestsSeeAttendees: z.boolean().default(false) }).strict();
 
 const eventFields = {
   calendarId: id,
-  title: z.string().trim().min(1, "Give the event a title").max(255),
+  title: singleLine(255, 1, "Give the event a title"),
   description: z.string().max(20_000).default(""),
   location: z.string().trim().max(500).default(""),
   start: instant,
@@ -79,10 +79,10 @@ export const plannerQuery = z.object({
   duration: z.coerce.number().int().min(5).max(24 * 60).default(60),
 });
 
-export const senderSchema = z.object({ email: emailSchema, name: z.string().trim().min(1).max(120), shared: z.boolean().default(false) }).strict();
+export const senderSchema = z.object({ email: emailSchema, name: singleLine(120, 1), shared: z.boolean().default(false) }).strict();
 export const senderConfirmSchema = z.object({ code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code") }).strict();
 export const senderChooseSchema = z.object({ senderId: id }).strict();
 
-export const calendarCreateSchema = z.object({ name: z.string().trim().min(1).max(120), color: z.string().regex(/^#[0-9a-fA-F]{6}$/).default("#2563eb") }).strict();
+export const calendarCreateSchema = z.object({ name: singleLine(120, 1), color: z.string().regex(/^#[0-9a-fA-F]{6}$/).default("#2563eb") }).strict();
 export const calendarShareSchema = z.object({ userId: id, access: z.enum(["read", "write"]) }).strict();
 export const guestAnswerSchema = z.object({ answer: z.enum(["accept", "decline"]) }).strict();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLine } from "../portal/schemas";
 import { chatSendSchema } from "../../../durable-objects/protocol";
 
 const id = z.string().min(1).max(64);
@@ -8,14 +9,14 @@ export const createChatSchema = z.discriminatedUnion("type", [
   z
     .object({
       type: z.literal("group"),
-      title: z.string().trim().min(1, "Name the chat").max(120),
+      title: singleLine(120, 1, "Name the chat"),
       memberIds: z.array(id).max(500).default([]),
       visibility: z.enum(["public", "private"]).default("private"),
     })
     .strict(),
 ]);
 
-export const updateChatSchema = z.object({ title: z.string().trim().min(1).max(120), visibility: z.enum(["public", "private"]) }).partial().strict();
+export const updateChatSchema = z.object({ title: singleLine(120, 1), visibility: z.enum(["public", "private"]) }).partial().strict();
 export const membersSchema = z.object({ userIds: z.array(id).min(1).max(500) }).strict();
 
 const seq = z.coerce.number().int().min(0);

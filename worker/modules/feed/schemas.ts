@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLine } from "../portal/schemas";
 
 const id = z.string().min(1).max(64);
 
@@ -14,7 +15,7 @@ export const audienceSchema = z
 export type AudienceInput = z.infer<typeof audienceSchema>;
 
 export const attachmentSchema = z
-  .object({ kind: z.string().min(1).max(20), id, name: z.string().min(1).max(255), size: z.number().int().min(0).max(2 ** 40).optional(), contentType: z.string().max(100).optional() })
+  .object({ kind: z.string().min(1).max(20), id, name: singleLine(255, 1), size: z.number().int().min(0).max(2 ** 40).optional(), contentType: z.string().max(100).optional() })
   .strict();
 
 export const pollSchema = z
@@ -27,7 +28,7 @@ export const pollSchema = z
 
 export const createPostSchema = z
   .object({
-    title: z.string().trim().max(200).default(""),
+    title: singleLine(200).default(""),
     text: z.string().max(50_000),
     audience: audienceSchema,
     mentions: z.array(id).max(100).default([]),
@@ -38,7 +39,7 @@ export const createPostSchema = z
   .refine((p) => p.text.trim().length > 0 || p.poll || p.attachments.length, { message: "Write something first", path: ["text"] });
 
 export const updatePostSchema = z
-  .object({ title: z.string().trim().max(200), text: z.string().max(50_000), attachments: z.array(attachmentSchema).max(20) })
+  .object({ title: singleLine(200), text: z.string().max(50_000), attachments: z.array(attachmentSchema).max(20) })
   .partial()
   .strict();
 

@@ -27,7 +27,10 @@ export const slugSchema = z
 
 export const emailSchema = z.string().trim().toLowerCase().max(254).email("Enter a valid e-mail address");
 export const passwordSchema = z.string().min(8, "At least 8 characters").max(200);
-export const nameSchema = z.string().trim().min(1, "Required").max(120);
+/** Names, titles and labels are one line: line breaks and control characters have no place in a header, a subject or a list. */
+export const singleLine = (max: number, min = 0, required = "Required") =>
+  z.string().trim().min(min, required).max(max).regex(/^[^\u0000-\u001f\u007f\u2028\u2029]*$/, "Use a single line without control characters");
+export const nameSchema = singleLine(120, 1);
 
 export const portalSignupSchema = z.object({
   company: nameSchema,
