@@ -68,11 +68,16 @@ async function main() {
     live.running = false;
     for (const l of loops) l.close();
     await closeAll(opened.sockets);
+    // 20 s without traffic or sockets: does the memory go back? (Not part of the trend.)
+    await new Promise((r) => setTimeout(r, 20_000));
+    const idle = { ...workerdMemory(server.pgid, t0), label: "idle 20 s after the end" };
 
     const r = rec.report(elapsedS);
     const socketProblems = counts.socketErrors + counts.unexpectedCloses + counts.errorFrames;
     const errors = r.errors + socketProblems + state.acks.size;
     const trend = memoryTrend(samples, { warmupS });
+    const trendApp = memoryTrend(samples, { warmupS, key: "appMb" });
+    const trendProxy = memoryTrend(samples, { warmupS, key: "proxyMb" });
     Object.assign(report, {
       elapsedS: round(elapsedS, 1),
       load1mBefore,
@@ -85,8 +90,8 @@ async function main() {
       sockets: { ...counts, unackedAtEnd: state.acks.size },
       perRoute: r.perRoute,
       errorExamples: r.errorExamples,
-      memory: { startMb: samples[0].totalMb, endMb: samples.at(-1).totalMb, maxMb: Math.max(...samples.map((s) => s.totalMb)), trend, samples },
-      goals: [goal("error rate", errors, 0), goal("workerd RSS not growing after warm-up", trend.growing === null ? null : Number(trend.growing), 0)],
+      memory: { startMb: samples[0].totalMb, endMb: samples.at(-1).totalMb, maxMb: Math.max(...samples.map((s) => s.totalMb)), idle, trend, byProcess: { app: trendApp, proxy: trendProxy }, samples },
+      goals: [goal("error rate", errors, 0), goal("workerd RSS not growing after warm-up (app runtime)", trendApp.growing === null ? null : Number(trendApp.growing), 0), goal("workerd RSS not growing after warm-up (wrangler proxy)", trendProxy.growing === null ? null : Number(trendProxy.growing), 0)],
     });
   } finally {
     await srv.stop();
@@ -111,9 +116,12 @@ function print(m, file) {
     ["throughput (req/s, all routes)", m.throughputPerS],
     ["requests / errors / error rate", `${m.requests} / ${m.errors} / ${(m.errorRate * 100).toFixed(3)} %`],
     ["socket errors / unexpected closes / error frames / unacked", `${m.sockets.socketErrors} / ${m.sockets.unexpectedCloses} / ${m.sockets.errorFrames} / ${m.sockets.unackedAtEnd}`],
-    ["workerd RSS start / end / max (MB)", `${m.memory.startMb} / ${m.memory.endMb} / ${m.memory.maxMb}`],
-    [`RSS trend after ${t.warmupS} s (${t.samples} samples)`, t.slopeMbPerMin === null ? t.note : `${t.slopeMbPerMin} MB/min, R² ${t.r2}, fitted +${t.fittedGrowthMb} MB → ${t.growing ? "GROWING" : "flat"}`],
-    ["RSS samples (s: MB)", m.memory.samples.map((s) => `${s.atS}: ${s.totalMb}`).join(", ")],
+    ["workerd RSS start / end / max / idle 20 s later (MB)", `${m.memory.startMb} / ${m.memory.endMb} / ${m.memory.maxMb} / ${m.memory.idle.totalMb} (app ${m.memory.idle.appMb} + proxy ${m.memory.idle.proxyMb})`],
+    ...[["all workerd", t], ["app runtime", m.memory.byProcess.app], ["wrangler proxy", m.memory.byProcess.proxy]].map(([what, x]) => [
+      `RSS trend after ${x.warmupS} s, ${what} (${x.samples} samples)`,
+      x.slopeMbPerMin === null ? x.note : `${x.slopeMbPerMin} MB/min, R² ${x.r2}, fitted +${x.fittedGrowthMb} MB → ${x.growing ? "GROWING" : "flat"}`,
+    ]),
+    ["RSS samples (s: app + proxy MB)", m.memory.samples.map((s) => `${s.atS}: ${s.appMb}+${s.proxyMb}`).join(", ")],
     ["load average 1 min before / after", `${m.load1mBefore} / ${m.load1mAfter}`],
     ["setup: users create / login / chats / seed (ms)", `${m.setup.usersCreatedMs} / ${m.setup.usersLoginMs} / ${m.setup.chatsMs} / ${m.setup.seedFeedMs}`],
     ["seat holders (calendar traffic)", m.setup.seatHolders],

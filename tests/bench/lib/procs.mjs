@@ -1,6 +1,6 @@
 // The server's processes as Linux sees them (/proc): the workerd processes under a process group
 // (npm start → start.mjs → wrangler → workerd), their resident memory, and a linear trend over samples.
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, readlinkSync } from "node:fs";
 import { round } from "./stats.mjs";
 
 function readProc(pid) {
@@ -32,19 +32,42 @@ export function groupProcesses(pgid) {
   return [...found.values()];
 }
 
-/** The workerd processes of the server: {at, totalMb, processes: [{pid, mb}]}. */
+const roles = new Map();
+/**
+ * wrangler dev runs two workerd processes: the app's runtime (Durable Objects, D1, R2: it holds files
+ * of .wrangler/state open) and wrangler's own proxy that listens on the dev port and forwards to it.
+ */
+function roleOf(pid) {
+  if (!roles.has(pid)) {
+    let app = false;
+    try {
+      app = readdirSync(`/proc/${pid}/fd`).some((fd) => {
+        try {
+          return /\/\.wrangler\/state\//.test(readlinkSync(`/proc/${pid}/fd/${fd}`));
+        } catch {
+          return false;
+        }
+      });
+    } catch {}
+    roles.set(pid, app ? "app" : "proxy");
+  }
+  return roles.get(pid);
+}
+
+/** The workerd processes of the server: {atS, totalMb, appMb, proxyMb, processes: [{pid, role, mb}]}. */
 export function workerdMemory(pgid, t0 = 0) {
-  const procs = groupProcesses(pgid).filter((p) => p.comm.startsWith("workerd"));
+  const procs = groupProcesses(pgid).filter((p) => p.comm.startsWith("workerd")).map((p) => ({ ...p, role: roleOf(p.pid) }));
   const mb = (kb) => round(kb / 1024, 1);
-  return { atS: round((performance.now() - t0) / 1000, 1), totalMb: mb(procs.reduce((s, p) => s + p.rssKb, 0)), processes: procs.map((p) => ({ pid: p.pid, mb: mb(p.rssKb) })) };
+  const sum = (role) => mb(procs.filter((p) => !role || p.role === role).reduce((s, p) => s + p.rssKb, 0));
+  return { atS: round((performance.now() - t0) / 1000, 1), totalMb: sum(), appMb: sum("app"), proxyMb: sum("proxy"), processes: procs.map((p) => ({ pid: p.pid, role: p.role, mb: mb(p.rssKb) })) };
 }
 
 /**
- * Least-squares line through the samples taken after `warmupS`: slope in MB per minute, R², the growth
+ * Least-squares line through the samples' `key` taken after `warmupS`: slope in MB per minute, R², the growth
  * the line gives over that window, and a flag when it grows by more than max(10 MB, 5 % of its start).
  */
-export function memoryTrend(samples, { warmupS }) {
-  const pts = samples.filter((s) => s.atS >= warmupS).map((s) => [s.atS / 60, s.totalMb]);
+export function memoryTrend(samples, { warmupS, key = "totalMb" }) {
+  const pts = samples.filter((s) => s.atS >= warmupS).map((s) => [s.atS / 60, s[key]]);
   if (pts.length < 3) return { samples: pts.length, warmupS, slopeMbPerMin: null, r2: null, fittedGrowthMb: null, growing: null, note: "fewer than 3 samples after warm-up (run longer or sample more often)" };
   const n = pts.length;
   const mx = pts.reduce((s, p) => s + p[0], 0) / n;
