@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { env } from "cloudflare:workers";
 import { runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
-import { newPortal, newEmployee, expectError, mailbox } from "./helpers";
+import { newPortal, newEmployee, expectError, mailbox, readJson } from "./helpers";
 import { openSocket } from "./live-helpers";
 import { calendarsOf, parseIcs, personalCalendarId } from "./calendar-helpers";
 import type { Env } from "../../worker/env";
@@ -132,5 +132,28 @@ describe("CAL-5 import and feeds", () => {
     expect(revoked.status).toBe(404);
     await revoked.text();
     expect((await calendarsOf(p.admin)).map((c) => c.kind).sort()).toEqual(["company", "personal"]);
+  });
+});
+
+describe("CAL-1 attachments", () => {
+  const attach = (c: any, eventId: string, name: string, bytes: number) => {
+    const form = new FormData();
+    form.append("file", new File([new Uint8Array(bytes)], name, { type: "application/octet-stream" }));
+    return c.request("POST", `/api/v1/calendar/events/${eventId}/attachments`, form, { "x-kontor-request": "1" });
+  };
+
+  it("up to 10 MB each; parallel uploads to one event all stay listed, and removing one keeps the rest", async () => {
+    const p = await setup();
+    const id = (await p.admin.json("POST", "/api/v1/calendar/events", { calendarId: p.cal, title: "Files", start: "2030-05-06T10:00:00Z", end: "2030-05-06T11:00:00Z" })).body.event.id;
+    expect((await attach(p.admin, id, "big.bin", 4 * 1024 * 1024)).status).toBe(201); // above the API's general 3 MB limit
+    expectError(await readJson(await attach(p.admin, id, "huge.bin", 10 * 1024 * 1024 + 1)), 413, "too_large");
+    const parallel = await Promise.all(["a", "b", "c", "d"].map((n) => attach(p.admin, id, `${n}.txt`, 10)));
+    expect(parallel.map((r: Response) => r.status)).toEqual([201, 201, 201, 201]);
+    let files = (await p.admin.json("GET", `/api/v1/calendar/events/${id}`)).body.event.details.attachments;
+    expect(files.map((f: { name: string }) => f.name).sort()).toEqual(["a.txt", "b.txt", "big.bin", "c.txt", "d.txt"]);
+    const a = files.find((f: { name: string }) => f.name === "a.txt");
+    expect((await p.admin.request("DELETE", `/api/v1/calendar/events/${id}/attachments/${a.id}`)).status).toBe(200);
+    files = (await p.admin.json("GET", `/api/v1/calendar/events/${id}`)).body.event.details.attachments;
+    expect(files.map((f: { name: string }) => f.name).sort()).toEqual(["b.txt", "big.bin", "c.txt", "d.txt"]);
   });
 });
