@@ -1,6 +1,6 @@
 import { createMiddleware } from "hono/factory";
-import { eq, and } from "drizzle-orm";
-import { controlDb, dbFor } from "../../db/client";
+import { eq, and, sql } from "drizzle-orm";
+import { controlDb, dbFor, preparedOnce, type ControlDb } from "../../db/client";
 import { tenants, domains } from "../../db/schema/control";
 import { DEFAULT_SETTINGS, type PortalSettings } from "../modules/portal/schemas";
 import type { AppEnv, Tenant } from "../context";
@@ -16,21 +16,26 @@ export function toTenant(row: TenantRow): Tenant {
 }
 
 /** Resolves the portal from the Host header (PORTAL-2): a subdomain of ROOT_DOMAIN or a verified custom domain. */
+const tenantBySlug = preparedOnce((db: ControlDb) => db.select().from(tenants).where(eq(tenants.slug, sql.placeholder("slug"))).prepare());
+const tenantByDomain = preparedOnce((db: ControlDb) =>
+  db
+    .select({ t: tenants })
+    .from(domains)
+    .innerJoin(tenants, eq(domains.tenantId, tenants.id))
+    .where(and(eq(domains.hostname, sql.placeholder("hostname")), eq(domains.verified, true)))
+    .prepare(),
+);
+
 export async function resolveTenant(env: AppEnv["Bindings"], hostname: string): Promise<Tenant | null> {
   const db = controlDb(env);
   const root = env.ROOT_DOMAIN.toLowerCase();
   if (hostname.endsWith(`.${root}`)) {
     const slug = hostname.slice(0, -root.length - 1);
     if (slug.includes(".")) return null;
-    const row = await db.select().from(tenants).where(eq(tenants.slug, slug)).get();
+    const row = await tenantBySlug(db).get({ slug });
     return row ? toTenant(row) : null;
   }
-  const row = await db
-    .select({ t: tenants })
-    .from(domains)
-    .innerJoin(tenants, eq(domains.tenantId, tenants.id))
-    .where(and(eq(domains.hostname, hostname), eq(domains.verified, true)))
-    .get();
+  const row = await tenantByDomain(db).get({ hostname });
   return row && row.t.plan === "professional" ? toTenant(row.t) : null;
 }
 

@@ -2,6 +2,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import { sessions } from "../../../db/schema/auth";
 import { users } from "../../../db/schema/people";
 import type { ServiceContext, Actor } from "../../context";
+import { preparedOnce, type ShardDb } from "../../../db/client";
 import { randomToken, sha256Hex } from "../../lib/crypto";
 import { nowIso } from "../../lib/time";
 
@@ -30,9 +31,8 @@ export interface SessionInfo {
 
 
 /** A session counts only for an active user of this tenant, and only until it expires. */
-export async function readSession(ctx: ServiceContext, token: string): Promise<SessionInfo | null> {
-  const tokenHash = await sha256Hex(token);
-  const row = await ctx.db
+const sessionWithUser = preparedOnce((db: ShardDb) =>
+  db
     .select({
       s: sessions,
       u: users,
@@ -42,8 +42,13 @@ export async function readSession(ctx: ServiceContext, token: string): Promise<S
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))
-    .where(and(eq(sessions.tokenHash, tokenHash), eq(sessions.tenantId, ctx.tenant.id), gt(sessions.expiresAt, nowIso()), eq(users.status, "active")))
-    .get();
+    .where(and(eq(sessions.tokenHash, sql.placeholder("tokenHash")), eq(sessions.tenantId, sql.placeholder("tenantId")), gt(sessions.expiresAt, sql.placeholder("now")), eq(users.status, "active")))
+    .prepare(),
+);
+
+export async function readSession(ctx: ServiceContext, token: string): Promise<SessionInfo | null> {
+  const tokenHash = await sha256Hex(token);
+  const row = await sessionWithUser(ctx.db).get({ tokenHash, tenantId: ctx.tenant.id, now: nowIso() });
   if (!row) return null;
   const u = row.u;
   return {
