@@ -175,7 +175,8 @@ export async function updateChat(ctx: ActorContext, chatId: string, patch: z.inf
   const { chat, member } = await chatAccess(ctx, chatId);
   if (chat.type !== "group") throw badRequest("Direct chats have no title or visibility.", "direct_chat");
   if (member?.role !== "owner") throw forbidden("not_owner", "Only the chat's owner can change it.");
-  await ctx.db.update(chats).set(patch).where(and(eq(chats.tenantId, ctx.tenant.id), eq(chats.id, chatId)));
+  // An empty patch (e.g. a PATCH without a body) changes nothing; drizzle refuses an UPDATE with no columns.
+  if (Object.keys(patch).length) await ctx.db.update(chats).set(patch).where(and(eq(chats.tenantId, ctx.tenant.id), eq(chats.id, chatId)));
   return getChat(ctx, chatId);
 }
 
