@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
-import { desc, like } from "drizzle-orm";
+import { desc, sql } from "drizzle-orm";
 import { shardBindings, shardDb } from "../../../db/client";
 import { mailOutbox } from "../../../db/schema/mail";
 import type { AppEnv } from "../../context";
@@ -14,7 +14,8 @@ async function recentMail(env: Env, to: string | undefined) {
       shardDb(b)
         .select()
         .from(mailOutbox)
-        .where(to ? like(mailOutbox.to, to.toLowerCase()) : undefined)
+        // An exact address, not a LIKE pattern: D1 refuses LIKE patterns over 50 bytes, and addresses can be longer.
+        .where(to ? sql`lower(${mailOutbox.to}) = ${to.toLowerCase()}` : undefined)
         .orderBy(desc(mailOutbox.createdAt))
         .limit(100)
         .all(),

@@ -31,7 +31,9 @@ export async function listUsers(ctx: ActorContext, q: z.infer<typeof listUsersQu
   const status = q.status ?? "active";
   if (status !== "active" && ctx.actor.role !== "admin") throw forbidden("admin_only", "Only administrators can list inactive users.");
   const after = q.cursor ? decodeCursor(q.cursor, 2) : null;
-  const term = q.q ? `%${q.q.replace(/[%_]/g, (c) => `\\${c}`)}%` : null;
+  // instr, not LIKE: D1 refuses LIKE patterns over 50 bytes ("pattern too complex"), and q may have 100 characters.
+  const term = q.q || null;
+  const has = (column: typeof users.name | typeof users.email | typeof users.position) => sql`instr(lower(${column}), lower(${term})) > 0`;
   const rows = await ctx.db
     .select()
     .from(users)
@@ -40,7 +42,7 @@ export async function listUsers(ctx: ActorContext, q: z.infer<typeof listUsersQu
         eq(users.tenantId, ctx.tenant.id),
         eq(users.status, status),
         q.departmentId ? eq(users.departmentId, q.departmentId) : undefined,
-        term ? or(sql`${users.name} LIKE ${term} ESCAPE '\\'`, sql`${users.email} LIKE ${term} ESCAPE '\\'`, sql`${users.position} LIKE ${term} ESCAPE '\\'`) : undefined,
+        term ? or(has(users.name), has(users.email), has(users.position)) : undefined,
         after ? or(gt(users.name, after[0]), and(eq(users.name, after[0]), gt(users.id, after[1]))) : undefined,
       ),
     )
