@@ -10,7 +10,7 @@ import { nowIso } from "../../lib/time";
 import { PLAN_LIMITS } from "../portal/plans";
 import { notify } from "../notifications/service";
 import { publishFeedEvent } from "../feed/events";
-import { validateRule, seriesEnd } from "./recurrence";
+import { assertRepeats, validateRule, seriesEnd } from "./recurrence";
 import { writableCalendar } from "./calendars";
 import { chosenSender } from "./senders";
 import { mailGuests, revokeGuestStatements, type GuestRow } from "./guests";
@@ -37,10 +37,17 @@ export function normalizeTimes(input: { start: string; end: string; allDay: bool
   return { start, end };
 }
 
+/** Events live between these years: listings expand series from their start, and reminders are alarms (which end in 2189). */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2100;
+const inRange = (d: Date) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= FIRST_YEAR && d.getUTCFullYear() <= LAST_YEAR;
+
 export function untilFor(rrule: string | null | undefined, start: Date, end: Date, timeZone: string): string | null {
+  if (!inRange(start) || !inRange(end)) throw badRequest(`Events must take place between ${FIRST_YEAR} and ${LAST_YEAR}.`, "validation", "start");
   if (!rrule) return end.toISOString();
   try {
     validateRule(rrule);
+    assertRepeats(rrule, start, timeZone);
     return seriesEnd(rrule, start, end.getTime() - start.getTime(), timeZone)?.toISOString() ?? null;
   } catch (e) {
     throw badRequest(`The repeat rule is not valid: ${(e as Error).message}`, "validation", "rrule");

@@ -2,7 +2,12 @@ import { z } from "zod";
 import { emailSchema, singleLine, timeZoneSchema } from "../portal/schemas";
 
 const id = z.string().min(1).max(64);
-const instant = z.string().max(40).refine((s) => /[zZ]|[+-]\d\d:?\d\d$/.test(s) && !Number.isNaN(Date.parse(s)), "Use ISO 8601 with an offset");
+const instant = z
+  .string()
+  .max(40)
+  .refine((s) => /[zZ]|[+-]\d\d:?\d\d$/.test(s) && !Number.isNaN(Date.parse(s)), "Use ISO 8601 with an offset")
+  // The calendar's years (FIRST_YEAR/LAST_YEAR in event-write.ts): a year-275760 event broke reminders, a year-1 series every listing.
+  .refine((s) => Number.isNaN(Date.parse(s)) || (new Date(s).getUTCFullYear() >= 1900 && new Date(s).getUTCFullYear() <= 2100), "Use a date between 1900 and 2100");
 const rrule = z
   .string()
   .max(500)
