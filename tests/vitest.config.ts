@@ -14,6 +14,9 @@ export default defineConfig({
           DEV_MAILBOX: "1",
           // The operator endpoints (backup and restore) exist only with a token: tests/api/backup.test.ts.
           OPS_TOKEN: "test-ops-token-0123456789abcdef",
+          // The fuzzer's long mode (npm run fuzz): read inside workerd, so they travel as bindings.
+          FUZZ_RUNS: process.env.FUZZ_RUNS ?? "",
+          FUZZ_SEED: process.env.FUZZ_SEED ?? "",
           CONTROL_MIGRATIONS: await readD1Migrations(`${root}db/migrations/control`),
           SHARD_MIGRATIONS: await readD1Migrations(`${root}db/migrations/shard`),
         },
