@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import { env, createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { app } from "../../worker/app";
 import { buildMime } from "../../worker/lib/mail";
-import { client, newPortal, inviteOne, mailbox, shardOf, ROOT } from "./helpers";
+import { client, newPortal, inviteOne, mailbox, shardOf, ROOT, expectError } from "./helpers";
 
 /** The app with its real bindings but another value of one variable. */
 async function fetchWith(vars: Record<string, string | undefined>, url: string, init?: RequestInit) {
@@ -43,14 +43,12 @@ describe("mail outbox", () => {
     expect(headers.every((h) => /^[A-Za-z-]+: /.test(h) || /^\s/.test(h))).toBe(true);
   });
 
-  it("a company name with line breaks cannot inject headers into the confirmation mail", async () => {
+  it("a company name with line breaks is refused, so it never reaches a mail header", async () => {
     const slug = `inj${Date.now().toString(36)}`;
     const email = `boss@${slug}.test`;
     const res = await client(ROOT).json("POST", "/api/v1/portals", { company: "Evil\r\nBcc: victim@x.test", subdomain: slug, email, password: "password-123" });
-    expect(res.status).toBe(201);
-    const [m] = await mailbox(email);
-    expect(m.subject).not.toMatch(/[\r\n]/);
-    expect(m.status).toBe("sent");
+    expectError(res, 400, "validation");
+    expect(await mailbox(email)).toEqual([]);
     expect(await mailbox("victim@x.test")).toEqual([]);
   });
 });
