@@ -14,7 +14,7 @@ import { appRoutes, bodyFor, fill, queryFor, isDevTool, isSocket, type AppRoute,
 import { seed, type Portal } from "./seed-portal";
 import { body, fromValue, query, type Pools } from "./fuzz-values";
 import { socketSuite } from "./fuzz-sockets";
-import { LONG, SEED, footprint, heal, refusalChecker, runs, schemaVocabulary, tenantRow, type Footprint } from "./fuzz-harness";
+import { LONG, SEED, changedTables, countRows, footprint, heal, refusalChecker, runs, schemaVocabulary, tenantRow, type Footprint } from "./fuzz-harness";
 
 const routes = appRoutes();
 const order = (r: AppRoute) => (r.method === "GET" ? 0 : r.method === "DELETE" ? 2 : 1) * 1000 - (r.method === "DELETE" ? r.path.length : 0) + (r.path.endsWith("/logout") ? 5000 : 0);
@@ -82,6 +82,16 @@ describe("fuzzing every route", () => {
       );
     }, perRouteTimeout);
   }
+});
+
+describe("the write detector", () => {
+  it("sees a write (positive control: the unchanged counts after refusals mean something)", async () => {
+    await heal(f, tenant, A.admin, A.email);
+    const before = await countRows(f);
+    const post = await A.admin.json("POST", "/api/v1/feed/posts", { text: "Counted", audience: { company: true } });
+    expect(post.status).toBe(201);
+    expect(changedTables(before, await countRows(f), "")).toEqual(expect.arrayContaining([expect.stringMatching(/^feed_posts: /)]));
+  });
 });
 
 describe("inputs that were bugs", () => {
