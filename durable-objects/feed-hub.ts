@@ -17,11 +17,12 @@ const FLUSH_MS = 50;
 
 /**
  * One per portal. Fans feed events out to connected feed pages, filtered by audience, batching
- * bursts into one frame per socket every 50 ms.
+ * bursts into at most one frame per socket every 50 ms.
  */
 export class FeedHub extends DurableObject<Env> {
   private pending: { event: FeedEvent & { at: number }; audience: Set<string> }[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastFlushAt = 0;
   /** Attachments survive hibernation; this in-memory copy saves a structured clone per socket per flush. */
   private viewers = new WeakMap<WebSocket, FeedViewer>();
 
@@ -58,7 +59,9 @@ export class FeedHub extends DurableObject<Env> {
     const at = Date.now();
     const keys = new Set(audience);
     for (const event of events) this.pending.push({ event: { ...event, at }, audience: keys });
-    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
+    // A throttle, not a debounce: the first event after a quiet spell goes out at once, a burst waits for
+    // the next 50 ms slot, so no socket gets more than one frame per 50 ms and nothing waits without need.
+    this.flushTimer ??= setTimeout(() => this.flush(), Math.max(0, this.lastFlushAt + FLUSH_MS - at));
   }
 
   /** Closes the feed sockets of one user (dismissal). */
@@ -82,6 +85,7 @@ export class FeedHub extends DurableObject<Env> {
    */
   private flush() {
     this.flushTimer = null;
+    this.lastFlushAt = Date.now();
     const batch = this.pending;
     this.pending = [];
     if (!batch.length) return;
