@@ -44,6 +44,8 @@ export class ChatRoom extends DurableObject<Env> {
   private calls: ChatCalls;
   /** Active member ids, read once per wake-up; syncMembers is the only writer and resets it. */
   private memberCache: Set<string> | null = null;
+  /** Read positions already written to D1 by a flush (after a wake-up every member's is written once more). */
+  readonly flushedReads = new Map<string, number>();
   /** An alarm is armed and "dirty" is stored: later messages of the same window skip both writes. */
   private flushArmed = false;
 
