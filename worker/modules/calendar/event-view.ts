@@ -16,7 +16,7 @@ export async function findEvent(ctx: ServiceContext, id: string): Promise<EventR
 }
 
 export async function eventPeople(ctx: ServiceContext, eventIds: string[]) {
-  if (!eventIds.length) return { attendees: [], guests: [] };
+  if (!eventIds.length) return grouped([], []);
   const [attendees, guests] = await ctx.db.batch([
     ctx.db
       .select({ eventId: eventAttendees.eventId, userId: eventAttendees.userId, status: eventAttendees.status, name: users.name, email: users.email })
@@ -25,7 +25,21 @@ export async function eventPeople(ctx: ServiceContext, eventIds: string[]) {
       .where(and(eq(eventAttendees.tenantId, ctx.tenant.id), inList(eventAttendees.eventId, eventIds))),
     ctx.db.select().from(eventGuests).where(and(eq(eventGuests.tenantId, ctx.tenant.id), inList(eventGuests.eventId, eventIds), isNull(eventGuests.removedAt))),
   ]);
-  return { attendees, guests };
+  return grouped(attendees, guests);
+}
+
+/** Attendees and guests by event, so a week of hundreds of occurrences does not scan the lists per item. */
+function grouped<A extends { eventId: string }, G extends { eventId: string }>(attendees: A[], guests: G[]) {
+  const by = <T extends { eventId: string }>(list: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const x of list) {
+      const items = map.get(x.eventId);
+      if (items) items.push(x);
+      else map.set(x.eventId, [x]);
+    }
+    return map;
+  };
+  return { attendees, guests, attendeesOf: by(attendees), guestsOf: by(guests) };
 }
 
 /** Who may read an event fully: its organizer, attendees, and readers of its calendar (unless private). */
@@ -77,8 +91,8 @@ export function eventDto(e: EventRow, people: Awaited<ReturnType<typeof eventPeo
       organizerId: e.organizerId,
       uid: e.uid,
       sequence: e.sequence,
-      attendees: people.attendees.filter((a) => a.eventId === seriesId).map((a) => ({ userId: a.userId, name: a.name, status: a.status })),
-      guests: people.guests.filter((g) => g.eventId === seriesId).map((g) => ({ id: g.id, email: g.email, firstName: g.firstName, lastName: g.lastName, status: g.status, invited: g.mailedSequence !== null })),
+      attendees: (people.attendeesOf.get(seriesId) ?? []).map((a) => ({ userId: a.userId, name: a.name, status: a.status })),
+      guests: (people.guestsOf.get(seriesId) ?? []).map((g) => ({ id: g.id, email: g.email, firstName: g.firstName, lastName: g.lastName, status: g.status, invited: g.mailedSequence !== null })),
       myStatus: view.myStatus,
       canEdit: view.canEdit,
     },
@@ -141,7 +155,7 @@ export async function listEvents(ctx: ActorContext, q: { from: Date; to: Date; c
   const access = new Map(cals.map((c) => [c.id, c.access]));
   const items = expand(rows, q.from, q.to).map(({ row, start }) => {
     const seriesId = row.parentId ?? row.id;
-    const mine = people.attendees.find((a) => a.eventId === seriesId && a.userId === ctx.actor.id);
+    const mine = people.attendeesOf.get(seriesId)?.find((a) => a.userId === ctx.actor.id);
     const involved = row.organizerId === ctx.actor.id || Boolean(mine);
     const calAccess = access.get(row.calendarId);
     const view = {

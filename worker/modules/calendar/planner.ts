@@ -51,11 +51,18 @@ export async function planner(ctx: ActorContext, q: { userIds: string[]; from: D
         .where(and(eq(eventAttendees.tenantId, ctx.tenant.id), inList(eventAttendees.eventId, seriesIds), inList(eventAttendees.userId, ids)))
         .all()
     : [];
+  const attendeesOf = new Map<string, string[]>();
+  for (const a of attendance) {
+    if (a.status === "declined") continue;
+    const list = attendeesOf.get(a.eventId);
+    if (list) list.push(a.userId);
+    else attendeesOf.set(a.eventId, [a.userId]);
+  }
   const raw = new Map<string, { s: number; e: number }[]>(ids.map((id) => [id, []]));
   for (const { row, start } of expand(rows, q.from, q.to)) {
     const seriesId = row.parentId ?? row.id;
     const duration = Date.parse(row.endUtc) - Date.parse(row.startUtc);
-    const who = new Set(attendance.filter((a) => a.eventId === seriesId && a.status !== "declined").map((a) => a.userId));
+    const who = new Set(attendeesOf.get(seriesId));
     if (ids.includes(row.organizerId)) who.add(row.organizerId);
     for (const u of who) raw.get(u)?.push({ s: Math.max(start.getTime(), q.from.getTime()), e: Math.min(start.getTime() + duration, q.to.getTime()) });
   }
