@@ -92,7 +92,8 @@ export function makeUser(ctx, u, state, rec) {
   const actions = {
     "GET /feed": async (route) => {
       const res = await call(route, { path: "/api/v1/feed?limit=20" });
-      const ids = res?.json().items.map((p) => p.id) ?? [];
+      // Only company-wide posts are shared between users: a department post an admin sees is a correct 404 for others.
+      const ids = res?.json().items.filter((p) => p.audience.some((a) => a.kind === "company")).map((p) => p.id) ?? [];
       if (ids.length) state.recentPosts.splice(0, state.recentPosts.length, ...ids.slice(0, 20), ...state.recentPosts.slice(0, 40));
     },
     "POST /feed/posts": (route) => call(route, { method: "POST", path: "/api/v1/feed/posts", body: { text: `<p>load ${state.runId} post ${u.email} #${k++}</p>`, audience: { company: true } } }),
