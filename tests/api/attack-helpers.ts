@@ -7,7 +7,7 @@ import { SELF, createExecutionContext, waitOnExecutionContext } from "cloudflare
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
 import { app } from "../../worker/app";
-import { testEnv, sha256Hex, type Client } from "./helpers";
+import { testEnv, sha256Hex, jsonCall, type Client } from "./helpers";
 import type { Body } from "./routes";
 
 /** One hash per table of every database, plus the R2 listing: what a write would change. */
@@ -141,11 +141,7 @@ export function trappedClient(base: Client, trapEnv: object): Client {
       await waitOnExecutionContext(ctx);
       return res;
     },
-    async json(method, path, body, headers) {
-      const res = await c.request(method, path, body, headers);
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    },
+    json: (method, path, body, headers) => jsonCall(c, method, path, body, headers),
   };
   return c;
 }

@@ -35,13 +35,16 @@ export function client(host: string): Client {
       }
       return res;
     },
-    async json(method, path, body, headers) {
-      const res = await c.request(method, path, body, headers);
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    },
+    json: (method, path, body, headers) => jsonCall(c, method, path, body, headers),
   };
   return c;
+}
+
+/** `client.json`: the request, its status and its parsed body (null when empty). */
+export async function jsonCall(c: Pick<Client, "request">, method: string, path: string, body?: unknown, headers?: Record<string, string>) {
+  const res = await c.request(method, path, body, headers);
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
 export interface DevMail { to: string; subject: string; text: string; html: string; status: string; links: string[] }
