@@ -3,9 +3,9 @@ import { Combobox as K } from "@kobalte/core/combobox";
 import X from "lucide-solid/icons/x";
 import { t } from "../../lib/i18n";
 import { api, call } from "../../lib/api";
-import { Avatar } from "../../ui/Avatar";
 import type { Person } from "./data";
 import { usePortalMount } from "../../ui/portal-mount";
+import { PersonOption } from "../../ui/PersonOption";
 
 /** Search-as-you-type over active employees (dismissed people are never offered). */
 export function PersonPicker(props: { label: string; value: string; valueName?: string; onChange: (id: string, name: string) => void; error?: string }) {
@@ -45,15 +45,7 @@ export function PersonPicker(props: { label: string; value: string; valueName?: 
       placeholder={t("company.searchPerson")}
       validationState={props.error ? "invalid" : "valid"}
       gutter={4}
-      itemComponent={(p) => (
-        <K.Item item={p.item} class="flex cursor-default items-center gap-2 rounded px-2 py-1.5 outline-none data-[highlighted]:bg-subtle">
-          <Avatar id={p.item.rawValue.id} name={p.item.rawValue.name} hasPhoto={p.item.rawValue.hasPhoto} size="xs" />
-          <K.ItemLabel class="min-w-0 flex-1">
-            <span class="block truncate text-[13px]">{p.item.rawValue.name}</span>
-            <span class="block truncate text-[11px] text-muted">{p.item.rawValue.position || p.item.rawValue.email}</span>
-          </K.ItemLabel>
-        </K.Item>
-      )}
+      itemComponent={(p) => <PersonOption item={p.item} />}
     >
       <K.Label class="k-label">{props.label}</K.Label>
       <K.Control class="k-input flex items-center gap-1 pr-1 focus-within:border-accent focus-within:ring-2 focus-within:ring-accent/25">

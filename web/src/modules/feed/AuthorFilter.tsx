@@ -2,8 +2,8 @@ import { Show, createSignal } from "solid-js";
 import { Combobox as K } from "@kobalte/core/combobox";
 import X from "lucide-solid/icons/x";
 import { createPeopleSearch, type PersonHit as Person } from "./people";
-import { Avatar } from "../../ui/Avatar";
 import { ft } from "./i18n";
+import { PersonOption } from "../../ui/PersonOption";
 
 /** "Author": search as you type over the portal's people. */
 export function AuthorFilter(props: { id?: string; name?: string; onChange: (id?: string, name?: string) => void }) {
@@ -24,15 +24,7 @@ export function AuthorFilter(props: { id?: string; name?: string; onChange: (id?
       triggerMode="focus"
       placeholder={ft("filters.anyAuthor")}
       gutter={4}
-      itemComponent={(p) => (
-        <K.Item item={p.item} class="flex cursor-default items-center gap-2 rounded px-2 py-1.5 outline-none data-[highlighted]:bg-subtle">
-          <Avatar id={p.item.rawValue.id} name={p.item.rawValue.name} hasPhoto={p.item.rawValue.hasPhoto} size="xs" />
-          <K.ItemLabel class="min-w-0 flex-1">
-            <span class="block truncate text-[13px]">{p.item.rawValue.name}</span>
-            <span class="block truncate text-[11px] text-muted">{p.item.rawValue.position}</span>
-          </K.ItemLabel>
-        </K.Item>
-      )}
+      itemComponent={(p) => <PersonOption item={p.item} />}
     >
       <K.Label class="sr-only">{ft("filters.author")}</K.Label>
       <K.Control class="k-input flex h-9 items-center gap-1 pr-1 focus-within:border-accent focus-within:ring-2 focus-within:ring-accent/25">

@@ -3,10 +3,10 @@ import { createLoader } from "../loader";
 import { Combobox as K } from "@kobalte/core/combobox";
 import UserPlus from "lucide-solid/icons/user-plus";
 import { api, call } from "../../../lib/api";
-import { Avatar } from "../../../ui/Avatar";
 import { usePortalMount } from "../../../ui/portal-mount";
 import { t } from "../i18n";
 import type { Person } from "./model";
+import { PersonOption } from "../../../ui/PersonOption";
 
 type Found = { id: string; name: string; hasPhoto: boolean; position: string | null; email: string };
 
@@ -37,15 +37,7 @@ export function PeopleSearch(props: { exclude: string[]; onAdd: (p: Person) => v
       triggerMode="focus"
       placeholder={t("form.addAttendee")}
       gutter={4}
-      itemComponent={(p) => (
-        <K.Item item={p.item} class="flex cursor-default items-center gap-2 rounded px-2 py-1.5 outline-none data-[highlighted]:bg-subtle">
-          <Avatar id={p.item.rawValue.id} name={p.item.rawValue.name} hasPhoto={p.item.rawValue.hasPhoto} size="xs" />
-          <K.ItemLabel class="min-w-0 flex-1">
-            <span class="block truncate text-[13px]">{p.item.rawValue.name}</span>
-            <span class="block truncate text-[11px] text-muted">{p.item.rawValue.position || p.item.rawValue.email}</span>
-          </K.ItemLabel>
-        </K.Item>
-      )}
+      itemComponent={(p) => <PersonOption item={p.item} />}
     >
       <K.Label class="sr-only">{t("form.addAttendee")}</K.Label>
       <K.Control class="k-input flex items-center gap-2 focus-within:border-accent focus-within:ring-2 focus-within:ring-accent/25">
