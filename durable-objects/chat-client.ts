@@ -88,7 +88,7 @@ export class ReliableChatClient {
       await this.pump();
     } else if (frame.type === "message") {
       this.see(frame.message);
-    } else if (frame.type === "messages") {
+    } else if (frame.type === "messages" || frame.type === "message.batch") {
       for (const m of frame.messages) this.see(m);
     } else if (frame.type === "error" && frame.clientId && frame.code === "validation") {
       // The server will never take this one: drop it rather than retry forever.

@@ -1,10 +1,11 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../worker/env";
+import type { UserHub } from "./user-hub";
 import { chatClientFrame, chatSendSchema, PING, PONG, type ChatMessage, type ChatServerFrame, type ChatSendInput } from "./protocol";
 import { parseFrame } from "./frames";
-import { getMeta, lastSeq, migrateChatStore, setMeta, toMessages, type MessageRow } from "./chat-store";
+import { getMeta, indexPending, lastSeq, markIndexed, migrateChatStore, setMeta, toMessages, type MessageRow } from "./chat-store";
 import { ChatCalls } from "./chat-calls";
-import { flushChatRoom } from "./chat-flush";
+import { flushChatRoom, type Pushed } from "./chat-flush";
 import { CHAT_EPHEMERAL_TABLES, clearStateTables, exportStatePage, importStateRows, type StateCursor, type StateRow } from "./state-export";
 
 export interface ChatRoomInit {
@@ -44,10 +45,20 @@ export class ChatRoom extends DurableObject<Env> {
   private calls: ChatCalls;
   /** Active member ids, read once per wake-up; syncMembers is the only writer and resets it. */
   private memberCache: Set<string> | null = null;
-  /** Read positions already written to D1 by a flush (after a wake-up every member's is written once more). */
-  readonly flushedReads = new Map<string, number>();
+  /** Read position per member as D1 last got it (after a wake-up every member's is written once more). */
+  readonly flushed = new Map<string, number>();
+  /** The chat list row D1 last got. */
+  flushedChat = "";
+  /** What each member's UserHub last heard, and when. */
+  readonly pushed = new Map<string, Pushed>();
   /** An alarm is armed and "dirty" is stored: later messages of the same window skip both writes. */
   private flushArmed = false;
+  /** Members' UserHub stubs, made once per wake-up (idFromName hashes on every call). */
+  private hubs = new Map<string, DurableObjectStub<UserHub>>();
+  /** Messages announced but not yet sent (see announce). */
+  private outbox: ChatMessage[] = [];
+  /** See sockets(); dropped whenever a socket is accepted or closes. */
+  private socketCache: WebSocket[] | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -84,6 +95,15 @@ export class ChatRoom extends DurableObject<Env> {
       if (!keep.has(userId)) this.closeSocket(ws, "removed from chat");
     }
     this.scheduleFlush();
+  }
+
+  hubOf(userId: string): DurableObjectStub<UserHub> {
+    let hub = this.hubs.get(userId);
+    if (!hub) {
+      hub = this.env.USER_HUB.get(this.env.USER_HUB.idFromName(`${this.identity().tenantId}:${userId}`));
+      this.hubs.set(userId, hub);
+    }
+    return hub;
   }
 
   isMember(userId: string): boolean {
@@ -125,13 +145,26 @@ export class ChatRoom extends DurableObject<Env> {
       }
       return r;
     });
-    return { message: toMessages(this.sql, [row])[0], duplicate: false };
+    return { message: toMessages(this.sql, [row], { justStored: true })[0], duplicate: false };
   }
 
-  /** The live half: every open tab gets the message, unread counts follow with the next flush. */
+  /**
+   * The live half: every open tab gets the message, unread counts follow with the next flush. Sending
+   * to a hundred sockets is most of a send's cost, so messages stored before the queued socket events
+   * have run go out together (the timer fires after them): idle, a message leaves at once; busy, one
+   * frame carries several.
+   */
   private announce(message: ChatMessage) {
-    this.broadcast({ type: "message", message });
+    this.outbox.push(message);
+    if (this.outbox.length === 1) setTimeout(() => this.drainOutbox(), 0);
     this.scheduleFlush();
+  }
+
+  private drainOutbox() {
+    if (!this.outbox.length) return;
+    const messages = this.outbox;
+    this.outbox = [];
+    this.sendToAll(messages.length === 1 ? { type: "message", message: messages[0] } : { type: "message.batch", messages });
   }
 
   // ---- RPC entry points for the worker's HTTP routes ------------------------------------------------
@@ -229,6 +262,7 @@ export class ChatRoom extends DurableObject<Env> {
   search(query: string, limit = 20): ChatMessage[] {
     const terms = query.match(/[\p{L}\p{N}]+/gu)?.slice(0, 8) ?? [];
     if (!terms.length) return [];
+    this.ctx.storage.transactionSync(() => indexPending(this.sql));
     const match = terms.map((t) => `"${t}"*`).join(" ");
     const rows = this.sql
       .exec<MessageRow>("SELECT m.* FROM messages_fts f JOIN messages m ON m.seq = f.rowid WHERE messages_fts MATCH ?1 AND m.deleted = 0 ORDER BY m.seq DESC LIMIT ?2", match, limit)
@@ -265,11 +299,11 @@ export class ChatRoom extends DurableObject<Env> {
 
   // ---- flush (alarm) --------------------------------------------------------------------------
 
-  scheduleFlush() {
+  scheduleFlush(delayMs = FLUSH_DELAY_MS) {
     if (this.flushArmed) return;
     this.flushArmed = true;
     setMeta(this.sql, "dirty", "1");
-    void this.ctx.storage.getAlarm().then((at) => (at === null ? this.ctx.storage.setAlarm(Date.now() + FLUSH_DELAY_MS) : undefined));
+    void this.ctx.storage.getAlarm().then((at) => (at === null ? this.ctx.storage.setAlarm(Date.now() + delayMs) : undefined));
   }
 
   async alarm() {
@@ -288,6 +322,7 @@ export class ChatRoom extends DurableObject<Env> {
     const pair = new WebSocketPair();
     const connId = crypto.randomUUID();
     this.ctx.acceptWebSocket(pair[1], [userId]);
+    this.socketCache = null;
     pair[1].serializeAttachment({ userId, connId });
     this.sendFrame(pair[1], { type: "hello", lastSeq: lastSeq(this.sql), readSeqs: this.readSeqs(), call: this.calls.participants() });
     return new Response(null, { status: 101, webSocket: pair[0] });
@@ -333,6 +368,7 @@ export class ChatRoom extends DurableObject<Env> {
   }
 
   async webSocketClose(ws: WebSocket, code: number) {
+    this.socketCache = null;
     const { connId } = ws.deserializeAttachment() as { connId: string };
     this.calls.leave(connId);
     try {
@@ -348,6 +384,7 @@ export class ChatRoom extends DurableObject<Env> {
   }
 
   closeSocket(ws: WebSocket, reason: string) {
+    this.socketCache = null;
     const { connId } = ws.deserializeAttachment() as { connId: string };
     this.calls.leave(connId);
     this.sendFrame(ws, { type: "session.ended" });
@@ -358,9 +395,15 @@ export class ChatRoom extends DurableObject<Env> {
     }
   }
 
+  /** Any other frame goes after the messages already announced, so no one sees an edit before its message. */
   broadcast(frame: ChatServerFrame, except?: WebSocket) {
+    this.drainOutbox();
+    this.sendToAll(frame, except);
+  }
+
+  private sendToAll(frame: ChatServerFrame, except?: WebSocket) {
     const data = JSON.stringify(frame);
-    for (const ws of this.ctx.getWebSockets()) {
+    for (const ws of this.sockets()) {
       if (ws === except) continue;
       try {
         ws.send(data);
@@ -378,8 +421,9 @@ export class ChatRoom extends DurableObject<Env> {
     }
   }
 
+  /** The room's sockets, kept between messages: asking the runtime for a hundred sockets on every send was a third of a send's cost. */
   sockets(): WebSocket[] {
-    return this.ctx.getWebSockets();
+    return (this.socketCache ??= this.ctx.getWebSockets());
   }
 
   // ---- backup (kontor export/import: durable-objects/state-export.ts) -------------------------
@@ -388,5 +432,12 @@ export class ChatRoom extends DurableObject<Env> {
   importState(rows: StateRow[], fresh: boolean) { importStateRows(this.ctx.storage, rows, fresh, CHAT_EPHEMERAL_TABLES); }
   async clearState() { await clearStateTables(this.ctx.storage); }
   /** After the imported portal went live: a flush that was pending at export time runs. */
-  finishImport() { if (getMeta(this.sql, "dirty") === "1") void this.ctx.storage.setAlarm(Date.now() + FLUSH_DELAY_MS); }
+  finishImport() {
+    // Imported messages skipped the search index: build it from all of them.
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec("INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')");
+      markIndexed(this.sql);
+    });
+    if (getMeta(this.sql, "dirty") === "1") void this.ctx.storage.setAlarm(Date.now() + FLUSH_DELAY_MS);
+  }
 }

@@ -15,12 +15,36 @@ export function migrateChatStore(sql: SqlStorage) {
     CREATE TABLE IF NOT EXISTS reactions (seq INTEGER NOT NULL, user_id TEXT NOT NULL, emoji TEXT NOT NULL, PRIMARY KEY (seq, user_id, emoji));
     CREATE TABLE IF NOT EXISTS call (conn_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, muted INTEGER NOT NULL, camera INTEGER NOT NULL, screen INTEGER NOT NULL, joined_at INTEGER NOT NULL);
     CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5 (text, content='messages', content_rowid='seq', tokenize='unicode61 remove_diacritics 2');
-    CREATE TRIGGER IF NOT EXISTS messages_ai AFTER INSERT ON messages BEGIN INSERT INTO messages_fts (rowid, text) VALUES (new.seq, new.text); END;
-    CREATE TRIGGER IF NOT EXISTS messages_au AFTER UPDATE OF text ON messages BEGIN
+    CREATE TRIGGER IF NOT EXISTS messages_au AFTER UPDATE OF text ON messages
+    WHEN old.seq <= (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fts_upto') BEGIN
       INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.seq, old.text);
       INSERT INTO messages_fts (rowid, text) VALUES (new.seq, new.text);
     END;
   `);
+  // Rooms made before batched indexing index on every insert: everything they hold is indexed already.
+  if (sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = 'messages_ai'").toArray().length) {
+    sql.exec("DROP TRIGGER messages_ai");
+    sql.exec("DROP TRIGGER messages_au");
+    markIndexed(sql);
+    migrateChatStore(sql);
+  }
+}
+
+/** Every message so far is in the search index (rooms from before batched indexing, or after a rebuild). */
+export function markIndexed(sql: SqlStorage) {
+  setMeta(sql, "fts_upto", String(lastSeq(sql)));
+}
+
+/**
+ * Adds the messages sent since the last call to the search index in one statement. Runs with each
+ * flush and before a search; an edit of a message not indexed yet needs no FTS work (the trigger skips it).
+ */
+export function indexPending(sql: SqlStorage) {
+  const upto = Number(getMeta(sql, "fts_upto") ?? 0);
+  const last = lastSeq(sql);
+  if (last <= upto) return;
+  sql.exec("INSERT INTO messages_fts (rowid, text) SELECT seq, text FROM messages WHERE seq > ?1", upto);
+  setMeta(sql, "fts_upto", String(last));
 }
 
 export type MessageRow = {
@@ -42,14 +66,15 @@ export function lastSeq(sql: SqlStorage): number {
 
 const excerpt = (text: string) => (text.length > 120 ? `${text.slice(0, 119)}…` : text);
 
-/** Rows to messages, with reactions and reply excerpts loaded for the whole page at once. */
-export function toMessages(sql: SqlStorage, rows: MessageRow[]): ChatMessage[] {
+/** Rows to messages, with reactions and reply excerpts loaded for the whole page at once (a message just stored has no reactions). */
+export function toMessages(sql: SqlStorage, rows: MessageRow[], opts: { justStored?: boolean } = {}): ChatMessage[] {
   if (!rows.length) return [];
   const seqs = rows.map((r) => r.seq);
   const min = Math.min(...seqs);
   const max = Math.max(...seqs);
   const reactions = new Map<number, Record<string, string[]>>();
-  for (const r of sql.exec<{ seq: number; user_id: string; emoji: string }>("SELECT seq, user_id, emoji FROM reactions WHERE seq BETWEEN ?1 AND ?2", min, max)) {
+  const reactionRows = opts.justStored ? [] : sql.exec<{ seq: number; user_id: string; emoji: string }>("SELECT seq, user_id, emoji FROM reactions WHERE seq BETWEEN ?1 AND ?2", min, max);
+  for (const r of reactionRows) {
     const byEmoji = reactions.get(r.seq) ?? {};
     (byEmoji[r.emoji] ??= []).push(r.user_id);
     reactions.set(r.seq, byEmoji);

@@ -112,6 +112,8 @@ export type ChatServerFrame =
   | { type: "hello"; lastSeq: number; readSeqs: Record<string, number>; call: CallParticipant[] }
   | { type: "ack"; clientId: string; seq: number; duplicate: boolean }
   | { type: "message"; message: ChatMessage }
+  /** Live messages stored while the room was busy, in order: one frame instead of one per message. */
+  | { type: "message.batch"; messages: ChatMessage[] }
   | { type: "messages"; messages: ChatMessage[]; lastSeq: number }
   | { type: "message.updated"; message: ChatMessage }
   | { type: "typing"; userId: string }

@@ -6,6 +6,9 @@ import { markSeen, PRESENCE_EVERY_MS, PRESENCE_ID } from "./presence";
 import { sendChatDigest } from "../worker/modules/chat/digest";
 import { fireReminder, type ReminderPayload } from "../worker/modules/calendar/reminders";
 import { clearStateTables, exportStatePage, importStateRows, type StateCursor, type StateRow } from "./state-export";
+import { and, eq, gt } from "drizzle-orm";
+import { chatMembers } from "../db/schema/chat";
+import { shardDbOf, type HubIdentity } from "./hub-identity";
 
 const NOTIFICATION_PAGE = 30;
 const DIGEST_ID = "chat-digest";
@@ -14,9 +17,18 @@ const DIGEST_AFTER_MS = 15 * 60_000;
 /**
  * One per user of a portal (name "tenantId:userId"). The single writer of the user's counters and
  * notifications; every change is pushed to all the user's open tabs. Alarms run its schedule table.
+ * Chat unread counts are the exception: D1's chat_members.unread holds them (rooms write it on every
+ * flush), the hub keeps them in memory only, so a room's push costs no write here.
  */
 export class UserHub extends DurableObject<Env> {
   private sql: SqlStorage;
+  /** Unread per chat, loaded from D1 on first need after a wake-up, then kept current by the rooms' pushes. */
+  private chatCounts: Map<string, number> | null = null;
+  private chatCountsLoad: Promise<Map<string, number>> | null = null;
+  /** This absence already has its digest scheduled or sent: rooms' pushes need not check again until the user is back. */
+  private digestSettled = false;
+  /** The stored identity (meta "identity"), read once. */
+  private identityRaw: string | null | undefined;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -29,6 +41,10 @@ export class UserHub extends DurableObject<Env> {
       CREATE INDEX IF NOT EXISTS schedule_at ON schedule (at);
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `);
+    // Chat counts moved to D1: drop the copies older hubs kept.
+    if (this.sql.exec("SELECT 1 FROM counters WHERE key LIKE 'chat:%' OR key = 'messenger' LIMIT 1").toArray().length) {
+      this.sql.exec("DELETE FROM counters WHERE key LIKE 'chat:%' OR key = 'messenger'");
+    }
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
   }
 
@@ -39,20 +55,21 @@ export class UserHub extends DurableObject<Env> {
     this.ctx.acceptWebSocket(pair[1]);
     // Online again: a later absence may earn a new digest (CHAT-4).
     this.setMeta("digest_sent", "0");
+    this.digestSettled = false;
     this.setMeta("origin", new URL(request.url).origin);
     const identity = request.headers.get("x-kontor-identity");
-    if (identity) this.setMeta("identity", identity);
+    if (identity) this.rememberIdentity(JSON.parse(identity));
     await this.unschedule(DIGEST_ID);
     // Presence: mark seen now and keep marking while any tab stays open.
     if (identity) await this.schedule(PRESENCE_ID, Date.now(), "presence", {});
-    this.send(pair[1], this.snapshotFrame());
+    this.send(pair[1], await this.snapshotFrame());
     return new Response(null, { status: 101, webSocket: pair[0] });
   }
 
   async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer) {
     const frame = parseFrame(userHubClientFrame, message);
     if (!frame.ok) return this.send(ws, { type: "error", code: frame.code, message: frame.message });
-    if (frame.value.type === "resync") return this.send(ws, this.snapshotFrame());
+    if (frame.value.type === "resync") return this.send(ws, await this.snapshotFrame());
     if (frame.value.type === "notifications.read") this.markRead(frame.value.all ? "all" : (frame.value.ids ?? []));
   }
 
@@ -70,10 +87,13 @@ export class UserHub extends DurableObject<Env> {
 
   // ---- counters -------------------------------------------------------------------------------
 
-  counters(): Counters {
+  async counters(): Promise<Counters> {
     const out: Counters = {};
     for (const row of this.sql.exec<{ key: string; value: number }>("SELECT key, value FROM counters")) out[row.key] = row.value;
     out.notifications = this.unreadCount();
+    const chats = await this.chatUnreadCounts();
+    for (const [chatId, n] of chats) out[`chat:${chatId}`] = n;
+    out.messenger = sum(chats);
     return out;
   }
 
@@ -99,43 +119,69 @@ export class UserHub extends DurableObject<Env> {
 
   // ---- chat unread and the offline digest (CHAT-4) ---------------------------------------------
 
-  /** ChatRooms report a member's unread count per chat; the messenger total is their sum. */
-  async setChatUnread(identity: { tenantId: string; userId: string }, chatId: string, unread: number) {
-    this.setMeta("identity", JSON.stringify(identity));
-    const key = `chat:${chatId}`;
-    this.sql.exec("INSERT INTO counters (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2", key, Math.max(0, unread));
-    const total = this.chatUnreadTotal();
-    this.sql.exec("INSERT INTO counters (key, value) VALUES ('messenger', ?1) ON CONFLICT(key) DO UPDATE SET value = ?1", total);
-    this.broadcast({ type: "counters", counters: { [key]: Math.max(0, unread), messenger: total } });
+  /** ChatRooms report a member's unread count per chat; the messenger total is their sum. Writes nothing. */
+  async setChatUnread(identity: HubIdentity, chatId: string, unread: number) {
+    this.rememberIdentity(identity);
+    const chats = await this.chatUnreadCounts();
+    if (unread > 0) chats.set(chatId, unread);
+    else chats.delete(chatId);
+    this.broadcast({ type: "counters", counters: { [`chat:${chatId}`]: Math.max(0, unread), messenger: sum(chats) } });
     await this.maybeScheduleDigest();
   }
 
-  chatUnreadTotal(): number {
-    return this.sql.exec<{ n: number | null }>("SELECT sum(value) AS n FROM counters WHERE key LIKE 'chat:%'").one().n ?? 0;
+  async chatUnread(): Promise<Record<string, number>> {
+    return Object.fromEntries(await this.chatUnreadCounts());
   }
 
-  chatUnread(): Record<string, number> {
-    const out: Record<string, number> = {};
-    for (const r of this.sql.exec<{ key: string; value: number }>("SELECT key, value FROM counters WHERE key LIKE 'chat:%' AND value > 0")) out[r.key.slice(5)] = r.value;
-    return out;
+  private chatUnreadCounts(): Promise<Map<string, number>> {
+    if (this.chatCounts) return Promise.resolve(this.chatCounts);
+    const who = this.identity();
+    if (!who) return Promise.resolve(new Map());
+    this.chatCountsLoad ??= readChatCounts(this.env, who).then(
+      (counts) => (this.chatCounts = counts),
+      (e) => {
+        this.chatCountsLoad = null;
+        throw e;
+      },
+    );
+    return this.chatCountsLoad;
+  }
+
+  private identity(): HubIdentity | null {
+    if (this.identityRaw === undefined) this.identityRaw = this.getMeta("identity");
+    return this.identityRaw ? JSON.parse(this.identityRaw) : null;
+  }
+
+  /** Stored once; every room's push carries it, and a write per push is what this hub avoids. */
+  private rememberIdentity(who: HubIdentity) {
+    const raw = JSON.stringify({ tenantId: who.tenantId, userId: who.userId });
+    if (this.identity() && this.identityRaw === raw) return;
+    this.setMeta("identity", raw);
+    this.identityRaw = raw;
+    this.chatCounts = null;
+    this.chatCountsLoad = null;
   }
 
   /** One digest after 15 minutes without any open tab, and none again until the user was online. */
   private async maybeScheduleDigest() {
-    if (this.ctx.getWebSockets().some((s) => s.readyState === WebSocket.OPEN)) return;
-    if (this.getMeta("digest_sent") === "1" || this.chatUnreadTotal() === 0 || !this.getMeta("identity")) return;
-    if (this.listScheduled().some((s) => s.id === DIGEST_ID)) return;
+    if (this.digestSettled || this.ctx.getWebSockets().some((s) => s.readyState === WebSocket.OPEN)) return;
+    if (this.getMeta("digest_sent") === "1" || this.listScheduled().some((s) => s.id === DIGEST_ID)) {
+      this.digestSettled = true;
+      return;
+    }
+    if (!this.identity() || !sum(await this.chatUnreadCounts())) return;
     const offlineSince = Number(this.getMeta("offline_since") ?? Date.now());
     await this.schedule(DIGEST_ID, Math.max(Date.now(), offlineSince + DIGEST_AFTER_MS), "chat.digest", {});
+    this.digestSettled = true;
   }
 
   private async sendDigest() {
     if (this.ctx.getWebSockets().some((s) => s.readyState === WebSocket.OPEN) || this.getMeta("digest_sent") === "1") return;
-    const identity = this.getMeta("identity");
-    const unread = this.chatUnread();
+    const identity = this.identity();
+    const unread = await this.chatUnread();
     if (!identity || !Object.keys(unread).length) return;
     this.setMeta("digest_sent", "1");
-    await sendChatDigest(this.env, JSON.parse(identity), unread, this.getMeta("origin"));
+    await sendChatDigest(this.env, identity, unread, this.getMeta("origin"));
   }
 
   private getMeta(key: string): string | null {
@@ -183,8 +229,8 @@ export class UserHub extends DurableObject<Env> {
   // ---- schedule (alarms) ----------------------------------------------------------------------
 
   /** Adds or replaces a scheduled item; the object's single alarm is re-armed to the earliest one. */
-  async schedule(id: string, at: number, kind: string, payload: Record<string, unknown>, identity?: { tenantId: string; userId: string }) {
-    if (identity) this.setMeta("identity", JSON.stringify(identity));
+  async schedule(id: string, at: number, kind: string, payload: Record<string, unknown>, identity?: HubIdentity) {
+    if (identity) this.rememberIdentity(identity);
     this.sql.exec("INSERT INTO schedule (id, at, kind, payload) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(id) DO UPDATE SET at = ?2, kind = ?3, payload = ?4", id, at, kind, JSON.stringify(payload));
     await this.rearm();
   }
@@ -219,21 +265,23 @@ export class UserHub extends DurableObject<Env> {
       const { type, data } = payload as { type: string; data: Record<string, JsonValue> };
       this.addNotification({ id: `sched-${id}`, type, data, createdAt: new Date().toISOString() });
     }
-    if (kind === "chat.digest") await this.sendDigest();
+    if (kind === "chat.digest") {
+      await this.sendDigest();
+      this.digestSettled = false;
+    }
     if (kind === "event.reminder") await this.remind(id, payload as ReminderPayload);
     if (kind === "presence") await this.heartbeat();
   }
 
   private async heartbeat() {
-    const identity = this.getMeta("identity");
+    const identity = this.identity();
     if (!identity || !this.ctx.getWebSockets().some((s) => s.readyState === WebSocket.OPEN)) return;
-    await markSeen(this.env, JSON.parse(identity));
+    await markSeen(this.env, identity);
     await this.schedule(PRESENCE_ID, Date.now() + PRESENCE_EVERY_MS, "presence", {});
   }
 
   private async remind(id: string, payload: ReminderPayload) {
-    const identity = this.getMeta("identity");
-    const userId = identity ? (JSON.parse(identity) as { userId: string }).userId : null;
+    const userId = this.identity()?.userId;
     if (!userId) return;
     const result = await fireReminder(this.env, userId, payload);
     if (!result) return;
@@ -259,8 +307,8 @@ export class UserHub extends DurableObject<Env> {
     return this.ctx.getWebSockets().length;
   }
 
-  private snapshotFrame(): UserHubServerFrame {
-    return { type: "snapshot", counters: this.counters(), notifications: this.listNotifications(null, 20).items };
+  private async snapshotFrame(): Promise<UserHubServerFrame> {
+    return { type: "snapshot", counters: await this.counters(), notifications: this.listNotifications(null, 20).items };
   }
 
   private broadcast(frame: UserHubServerFrame) {
@@ -285,11 +333,37 @@ export class UserHub extends DurableObject<Env> {
   // ---- backup (kontor export/import: durable-objects/state-export.ts) -------------------------
 
   exportState(cursor: StateCursor | null) { return exportStatePage(this.sql, cursor); }
-  importState(rows: StateRow[], fresh: boolean) { importStateRows(this.ctx.storage, rows, fresh); }
-  async clearState() { await clearStateTables(this.ctx.storage); }
+  importState(rows: StateRow[], fresh: boolean) {
+    importStateRows(this.ctx.storage, rows, fresh);
+    this.forgetCached();
+  }
+  async clearState() {
+    await clearStateTables(this.ctx.storage);
+    this.forgetCached();
+  }
+  private forgetCached() {
+    this.digestSettled = false;
+    this.identityRaw = undefined;
+    this.chatCounts = null;
+    this.chatCountsLoad = null;
+  }
   /** After the imported portal went live: the schedule table's alarm runs again. */
   async finishImport() { await this.rearm(); }
 }
 
 type Row = { id: string; type: string; data: string; created_at: string; read_at: string | null };
 const toItem = (r: Row): NotificationItem => ({ id: r.id, type: r.type, data: JSON.parse(r.data), createdAt: r.created_at, readAt: r.read_at });
+
+const sum = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
+
+async function readChatCounts(env: Env, who: HubIdentity): Promise<Map<string, number>> {
+  const db = await shardDbOf(env, who);
+  const rows = db
+    ? await db
+        .select({ chatId: chatMembers.chatId, unread: chatMembers.unread })
+        .from(chatMembers)
+        .where(and(eq(chatMembers.tenantId, who.tenantId), eq(chatMembers.userId, who.userId), gt(chatMembers.unread, 0)))
+        .all()
+    : [];
+  return new Map(rows.map((r) => [r.chatId, r.unread]));
+}

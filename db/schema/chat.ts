@@ -36,6 +36,8 @@ export const chatMembers = sqliteTable(
     userId: text("user_id").notNull(),
     role: text("role", { enum: ["owner", "member"] }).notNull().default("member"),
     lastReadSeq: integer("last_read_seq").notNull().default(0),
+    /** Messages after lastReadSeq by others, as the room's last flush counted them: the source of unread badges. */
+    unread: integer("unread").notNull().default(0),
     joinedAt: text("joined_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.chatId, t.userId] }), index("chat_members_user").on(t.tenantId, t.userId)],

@@ -52,7 +52,8 @@ const HUBS: Record<string, { schema: z.ZodDiscriminatedUnion; hello?: string; st
       const clientId = `fuzz-${Math.random().toString(36).slice(2, 12)}`;
       p.mine.ws.send(JSON.stringify({ type: "send", message: { clientId, text: "still here" } }));
       await next(p.mine, (f) => f.type === "ack" && f.clientId === clientId, used);
-      await next(p.theirs, (f) => f.type === "message" && f.message.clientId === clientId, used);
+      const carries = (f: any) => (f.type === "message" ? [f.message] : f.type === "message.batch" ? f.messages : []).some((m: any) => m.clientId === clientId);
+      await next(p.theirs, carries, used);
     },
   },
 };

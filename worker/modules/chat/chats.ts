@@ -8,7 +8,6 @@ import { badRequest, forbidden, notFound, conflict } from "../../lib/errors";
 import { newId } from "../../lib/crypto";
 import { nowIso } from "../../lib/time";
 import { chatRoom } from "../../lib/rooms";
-import { userHub } from "../../lib/hubs";
 import { presenceOf } from "../people/serialize";
 import { chatAccess, type ChatRow } from "./access";
 import type { createChatSchema, listChatsQuery, updateChatSchema } from "./schemas";
@@ -90,7 +89,7 @@ async function membersOf(ctx: ActorContext, chatIds: string[]) {
     .all();
 }
 
-function chatDto(ctx: ActorContext, chat: ChatRow, members: Awaited<ReturnType<typeof membersOf>>, unread: Record<string, number>, isMember: boolean) {
+function chatDto(ctx: ActorContext, chat: ChatRow, members: Awaited<ReturnType<typeof membersOf>>, unread: number, isMember: boolean) {
   const mine = members.filter((m) => m.chatId === chat.id);
   const peer = chat.type === "direct" ? mine.find((m) => m.userId !== ctx.actor.id) : undefined;
   return {
@@ -105,16 +104,16 @@ function chatDto(ctx: ActorContext, chat: ChatRow, members: Awaited<ReturnType<t
     lastMessageAt: chat.lastMessageAt,
     lastPreview: chat.lastPreview,
     lastAuthorId: chat.lastAuthorId,
-    unread: unread[chat.id] ?? 0,
+    unread,
     createdAt: chat.createdAt,
   };
 }
 export type ChatDto = ReturnType<typeof chatDto>;
 
-/** The chat list: my chats by latest activity, unread counts from my UserHub; or public chats to join. */
+/** The chat list: my chats by latest activity with my unread counts (the rooms keep them in D1); or public chats to join. */
 export async function listChats(ctx: ActorContext, q: z.infer<typeof listChatsQuery>) {
   const t = ctx.tenant.id;
-  let rows: ChatRow[];
+  let rows: (ChatRow & { unread: number })[];
   if (q.scope === "public") {
     if (ctx.actor.role === "extranet") return { items: [] };
     rows = await ctx.db
@@ -130,21 +129,22 @@ export async function listChats(ctx: ActorContext, q: z.infer<typeof listChatsQu
       )
       .orderBy(desc(sql`coalesce(${chats.lastMessageAt}, ${chats.createdAt})`))
       .limit(100)
-      .all();
+      .all()
+      .then((found) => found.map((c) => ({ ...c, unread: 0 })));
   } else {
     rows = (
       await ctx.db
-        .select({ chat: chats })
+        .select({ chat: chats, unread: chatMembers.unread })
         .from(chatMembers)
         .innerJoin(chats, and(eq(chats.tenantId, chatMembers.tenantId), eq(chats.id, chatMembers.chatId)))
         .where(and(eq(chatMembers.tenantId, t), eq(chatMembers.userId, ctx.actor.id)))
         .orderBy(desc(sql`coalesce(${chats.lastMessageAt}, ${chats.createdAt})`))
         .limit(500)
         .all()
-    ).map((r) => r.chat);
+    ).map((r) => ({ ...r.chat, unread: r.unread }));
   }
-  const [members, unread] = await Promise.all([membersOf(ctx, rows.map((r) => r.id)), q.scope === "mine" ? userHub(ctx.env, t, ctx.actor.id).chatUnread() : {}]);
-  let items = rows.map((c) => chatDto(ctx, c, members, unread, q.scope === "mine"));
+  const members = await membersOf(ctx, rows.map((r) => r.id));
+  let items = rows.map(({ unread, ...c }) => chatDto(ctx, c, members, unread, q.scope === "mine"));
   if (q.q) {
     const needle = q.q.toLowerCase();
     items = items.filter((c) => c.title.toLowerCase().includes(needle));
@@ -154,13 +154,9 @@ export async function listChats(ctx: ActorContext, q: z.infer<typeof listChatsQu
 
 export async function getChat(ctx: ActorContext, chatId: string) {
   const { chat, member } = await chatAccess(ctx, chatId);
-  const [members, unread, pinned] = await Promise.all([
-    membersOf(ctx, [chatId]),
-    member ? userHub(ctx.env, ctx.tenant.id, ctx.actor.id).chatUnread() : {},
-    chatRoom(ctx.env, ctx.tenant.id, chatId).pinned(),
-  ]);
+  const [members, pinned] = await Promise.all([membersOf(ctx, [chatId]), chatRoom(ctx.env, ctx.tenant.id, chatId).pinned()]);
   return {
-    chat: chatDto(ctx, chat, members, unread, Boolean(member)),
+    chat: chatDto(ctx, chat, members, member?.unread ?? 0, Boolean(member)),
     members: members.map((m) => ({ id: m.userId, name: m.name, role: m.role, hasPhoto: m.hasPhoto, presence: presenceOf(m.lastSeenAt), dismissed: m.status === "dismissed", lastReadSeq: m.lastReadSeq })),
     pinned,
   };

@@ -56,8 +56,11 @@ export function createRoom(chatId: string, me: string, opts: { live: boolean; on
         typing.saw(f.userId);
         break;
       case "message":
-        typing.stopped(f.message.authorId);
-        noteMessage(chatId, f.message);
+      case "message.batch":
+        for (const m of f.type === "message" ? [f.message] : f.messages) {
+          typing.stopped(m.authorId);
+          noteMessage(chatId, m);
+        }
         refreshSoon(2500);
         break;
       case "message.updated":
