@@ -86,3 +86,26 @@ export function memoryTrend(samples, { warmupS, key = "totalMb" }) {
   const growing = growth > Math.max(10, 0.05 * start);
   return { samples: n, warmupS, slopeMbPerMin: round(slope, 2), r2: round(r2, 2), fittedGrowthMb: round(growth, 1), fittedStartMb: round(start, 1), growing };
 }
+
+/** CPU seconds (user + system) so far of every workerd process on the machine, by pid. */
+export function workerdCpuSeconds() {
+  const out = new Map();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      const close = stat.lastIndexOf(")");
+      if (stat.slice(stat.indexOf("(") + 1, close) !== "workerd") continue;
+      const f = stat.slice(close + 2).split(" ");
+      out.set(Number(d), (Number(f[11]) + Number(f[12])) / 100); // utime, stime in clock ticks
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return out;
+}
+
+/** Cores each workerd process used between two workerdCpuSeconds() readings `ms` apart, busiest first. */
+export function coresUsed(before, after, ms) {
+  return [...after].map(([pid, s]) => round((s - (before.get(pid) ?? s)) / (ms / 1000), 2)).sort((a, b) => b - a);
+}

@@ -1,5 +1,6 @@
-// Issue 4: one group chat with 100 connected members; 10 of them send 200 messages/s in total for
-// 10 s over their sockets (open loop). Measures ack latency (send → ack on the sender's socket),
+// Issue 4: one group chat with 100 connected members, each also holding the live UserHub socket a tab
+// opens (/api/v1/live: unread badges); 10 of them send 200 messages/s in total for 10 s over their
+// chat sockets (open loop). Measures ack latency (send → ack on the sender's socket),
 // fan-out delivery latency (send → the "message" frame at each of the 100 members, the sender
 // included), and losses: acknowledged messages some member never received, or that the room's
 // history (GET /api/v1/chats/:id/messages?after=…) does not hold exactly once.
@@ -10,6 +11,7 @@ import { mapLimit, openLoop, until } from "../lib/pool.mjs";
 import { adminSession, benchUsers } from "../lib/users.mjs";
 import { closeAll, openSocket } from "../lib/ws.mjs";
 import { requestFloor, settle } from "../lib/baseline.mjs";
+import { coresUsed, workerdCpuSeconds } from "../lib/procs.mjs";
 
 export const name = "chat-room";
 export const description = "100 members online, 200 msg/s for 10 s from 10 senders: ack and delivery p50/p99, messages lost";
@@ -86,30 +88,39 @@ async function measure(ctx) {
       firstError ??= f;
       return;
     }
-    const id = f.type === "ack" ? f.clientId : f.type === "message" ? f.message?.clientId : null;
+    if (f.type === "ack") return onItem(i, f, f.clientId, receivedAt);
+    if (f.type === "message") return onItem(i, f.message, f.message?.clientId, receivedAt);
+    if (f.type === "message.batch") {
+      if (current) current.batchFrames++;
+      for (const msg of f.messages) onItem(i, msg, msg.clientId, receivedAt);
+    }
+  };
+
+  /** An ack (`item` is the frame) or one delivered message. */
+  const onItem = (i, item, id, receivedAt) => {
     const m = id && re.exec(id);
     const ph = m && phases.get(m[1]);
     if (!ph) return;
     const k = Number(m[2]);
-    if (f.type === "ack") {
+    if (item.type === "ack") {
       if (ph.acked.has(k)) {
         ph.dupAcks++;
         return;
       }
-      ph.acked.set(k, f.seq);
+      ph.acked.set(k, item.seq);
       ph.ackMs.push(receivedAt - ph.sent[k]);
       ph.lastAckAt = receivedAt;
-      if (f.duplicate) ph.dupFlag++;
+      if (item.duplicate) ph.dupFlag++;
     } else {
       const got = ph.got[i];
       if (got.has(k)) {
         ph.dupDeliveries++;
         return;
       }
-      got.set(k, f.message.seq);
+      got.set(k, item.seq);
       ph.deliveryMs.push(receivedAt - ph.sent[k]);
-      if (f.message.seq <= ph.lastSeq[i]) ph.outOfOrder++;
-      ph.lastSeq[i] = f.message.seq;
+      if (item.seq <= ph.lastSeq[i]) ph.outOfOrder++;
+      ph.lastSeq[i] = item.seq;
     }
   };
 
@@ -123,13 +134,31 @@ async function measure(ctx) {
   if (!helloOk) throw new Error(`only ${hello.filter(Boolean).length} of ${MEMBERS} sockets got a hello frame`);
   const senders = sockets.slice(0, SENDERS);
 
+  // Each member's tab also holds its UserHub socket; the room pushes unread counts there (batched).
+  const badgeFrames = { counting: false, n: 0, last: new Array(MEMBERS).fill(null) };
+  const key = `chat:${chatId}`;
+  const tabs = await mapLimit(members, 10, (u, i) =>
+    openSocket({
+      port, cookie: u.cookie, timeoutMs: 30_000,
+      onMessage: (data) => {
+        const f = JSON.parse(data);
+        if ((f.type === "counters" || f.type === "snapshot") && key in f.counters) {
+          badgeFrames.last[i] = f.counters[key];
+          if (badgeFrames.counting && f.type === "counters") badgeFrames.n++;
+        }
+      },
+      onClose: () => open && unexpectedCloses++,
+    }),
+  );
+
   /** One phase: `n` messages at `rate`/s, round-robin over the senders; waits (bounded) for acks and deliveries. */
   async function phase(tag, { rate, n, waitMs = 20_000 }) {
-    const ph = { sent: new Array(n), acked: new Map(), got: sockets.map(() => new Map()), lastSeq: new Array(MEMBERS).fill(0), ackMs: [], deliveryMs: [], dupAcks: 0, dupFlag: 0, dupDeliveries: 0, outOfOrder: 0 };
+    const ph = { sent: new Array(n), acked: new Map(), got: sockets.map(() => new Map()), lastSeq: new Array(MEMBERS).fill(0), ackMs: [], deliveryMs: [], batchFrames: 0, dupAcks: 0, dupFlag: 0, dupDeliveries: 0, outOfOrder: 0 };
     phases.set(tag, ph);
     current = ph;
     const seqBefore = Math.max(...hello.map((h) => h.lastSeq), ...[...phases.values()].flatMap((p) => [...p.acked.values()]));
     const load1mBefore = round(loadavg()[0]);
+    const cpuBefore = workerdCpuSeconds();
     const firstSendAt = performance.now();
     const loop = await openLoop({
       rate, count: n, maxMs: (n / rate) * 1000 + 2_000, maxInFlight: 100_000,
@@ -140,6 +169,8 @@ async function measure(ctx) {
       },
     });
     const waitStart = performance.now();
+    // How much of a core each workerd process (the app, wrangler's proxy) spent on this phase.
+    const workerdCores = coresUsed(cpuBefore, workerdCpuSeconds(), waitStart - firstSendAt);
     await until(() => ph.acked.size >= loop.fired && ph.got.every((g) => g.size >= ph.acked.size), { timeoutMs: waitMs, intervalMs: 50 });
     const waitedMs = Math.round(performance.now() - waitStart);
     current = null;
@@ -208,11 +239,14 @@ async function measure(ctx) {
       dupAcks: ph.dupAcks,
       ackDuplicateFlag: ph.dupFlag,
       dupDeliveries: ph.dupDeliveries,
+      // Frames that carried several messages (the room batches while it is busy), over all members.
+      batchFrames: ph.batchFrames,
       outOfOrderDeliveries: ph.outOfOrder,
       historyHeld: history.size,
       seqRange: ackedSeqs.length ? [Math.min(...ph.acked.values()), Math.max(...ph.acked.values())] : null,
       waitedMs,
       load1mBefore,
+      workerdCores,
     };
   }
 
@@ -221,7 +255,11 @@ async function measure(ctx) {
     const warm = await phase("warm", { rate: 50, n: SENDERS, waitMs: 10_000 });
     setup.warmupMs = Math.round(performance.now() - t);
     if (warm.acked !== SENDERS || warm.deliveries.missing) throw new Error(`warm-up: ${warm.acked} of ${SENDERS} acked, ${warm.deliveries.missing} deliveries missing; errors ${JSON.stringify(errors)} ${JSON.stringify(firstError)}`);
+    badgeFrames.counting = true;
+    const mainStart = performance.now();
     const main = await phase("main", { rate: RATE, n: count, waitMs: 120_000 });
+    badgeFrames.counting = false;
+    const badgePushesPerMemberPerS = round(badgeFrames.n / MEMBERS / ((performance.now() - mainStart) / 1000), 2);
     // A rate this machine keeps up with, so fan-out latency shows without a backlog in it.
     const light = await phase("light", { rate: LIGHT_RATE, n: LIGHT_RATE * LIGHT_S });
     return {
@@ -231,6 +269,9 @@ async function measure(ctx) {
       durationS,
       ...main,
       light: { targetRate: light.targetRate, sent: light.sent, acked: light.acked, ackMs: light.ackMs, deliveryMs: light.deliveryMs, lost: light.lost, dupInHistory: light.dupInHistory, outOfOrderDeliveries: light.outOfOrderDeliveries },
+      // Unread-count frames each member's tab got per second in the main phase (one per message would be 200).
+      badgePushesPerMemberPerS,
+      badgesSeen: badgeFrames.last.filter((v) => v !== null).length,
       errors,
       firstError,
       unexpectedCloses,
@@ -243,7 +284,7 @@ async function measure(ctx) {
     };
   } finally {
     open = false;
-    await closeAll(sockets);
+    await closeAll([...sockets, ...tabs]);
   }
 }
 
@@ -266,8 +307,10 @@ export function rows(m) {
     ["sent / acked / unacked (sent/s; stored/s)", `${m.sent} / ${m.acked} / ${m.unacked} (${m.sendRate} of ${m.targetRate}; ${m.ackRate})`],
     ["lost (live / not in history); dup in history", `${m.lost} (${m.lostLive} / ${m.notInHistory}); ${m.dupInHistory}`],
     ["deliveries received / expected", `${m.deliveries.received} / ${m.deliveries.expected}`],
-    ["out-of-order / duplicate deliveries", `${m.outOfOrderDeliveries} / ${m.dupDeliveries}`],
+    ["out-of-order / duplicate deliveries; batch frames", `${m.outOfOrderDeliveries} / ${m.dupDeliveries}; ${m.batchFrames}`],
     ["error frames", JSON.stringify(m.errors)],
+    ["workerd cores while sending (app, proxy)", m.workerdCores.join(", ")],
+    ["unread badge frames per member per s; members with a badge", `${m.badgePushesPerMemberPerS}; ${m.badgesSeen}`],
     [`${m.light.targetRate} msg/s: delivery p50 / p99 (ms)`, `${m.light.deliveryMs.p50} / ${m.light.deliveryMs.p99}`],
     [`${m.light.targetRate} msg/s: ack p50 / p99 (ms); lost`, `${m.light.ackMs.p50} / ${m.light.ackMs.p99}; ${m.light.lost}`],
     ["setup: users / chat / connect 100 (ms)", `${m.setup.usersMs} / ${m.setup.createChatMs} / ${m.setup.connectMs}`],
