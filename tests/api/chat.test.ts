@@ -82,6 +82,9 @@ describe("CHAT-3 no message is lost", () => {
     expect(second.body).toMatchObject({ duplicate: true, message: { seq: first.body.message.seq } });
     const hist = await t.bob.client.json("GET", `/api/v1/chats/${chat.id}/messages`);
     expect(hist.body.messages).toHaveLength(1);
+    // The refused duplicate took no sequence number: the next message follows directly.
+    const next = await t.ann.client.json("POST", `/api/v1/chats/${chat.id}/messages`, { clientId: cid("next"), text: "next" });
+    expect(next.body.message.seq).toBe(first.body.message.seq + 1);
   });
 
   it("keeps order, and a socket that resumes after a gap receives everything after its seq", async () => {
