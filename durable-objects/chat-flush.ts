@@ -67,7 +67,7 @@ export async function flushChatRoom(room: ChatRoom, env: Env) {
     for (const w of written) room.flushed.set(w.userId, w.readSeq);
   }
 
-  const hub = (userId: string) => room.hubOf(userId);
+  const hub = (userId: string) => hubOf(room, env, tenantId, userId);
   await Promise.all(now.map((p) => hub(p.userId).setChatUnread({ tenantId, userId: p.userId }, chatId, p.unread)));
   const at = Date.now();
   for (const p of now) room.pushed.set(p.userId, { unread: p.unread, readSeq: p.readSeq, at });
@@ -105,6 +105,17 @@ function duePushes(room: ChatRoom, members: Member[], counts: Map<string, number
   if (!left.length) return { now: sent, later: 0 };
   const wait = (p: Push) => (p.urgent ? (isDue(p) ? FOLLOW_UP_MS : p.lastAt + URGENT_EVERY_MS - now) : Math.max(REGULAR_MS, p.lastAt + PUSH_EVERY_MS - now));
   return { now: sent, later: Math.max(FOLLOW_UP_MS, Math.min(...left.map(wait))) };
+}
+
+/** Members' UserHub stubs, made once per room wake-up (idFromName hashes on every call). */
+const hubStubs = new WeakMap<ChatRoom, Map<string, DurableObjectStub<UserHub>>>();
+
+function hubOf(room: ChatRoom, env: Env, tenantId: string, userId: string): DurableObjectStub<UserHub> {
+  let stubs = hubStubs.get(room);
+  if (!stubs) hubStubs.set(room, (stubs = new Map()));
+  let hub = stubs.get(userId);
+  if (!hub) stubs.set(userId, (hub = env.USER_HUB.get(env.USER_HUB.idFromName(`${tenantId}:${userId}`))));
+  return hub;
 }
 
 async function notifyMentions(room: ChatRoom, members: Member[], hub: (userId: string) => DurableObjectStub<UserHub>) {

@@ -1,10 +1,10 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../worker/env";
-import type { UserHub } from "./user-hub";
 import { chatClientFrame, chatSendSchema, PING, PONG, type ChatMessage, type ChatServerFrame, type ChatSendInput } from "./protocol";
 import { parseFrame } from "./frames";
 import { getMeta, indexPending, lastSeq, markIndexed, migrateChatStore, setMeta, toMessages, type MessageRow } from "./chat-store";
 import { ChatCalls } from "./chat-calls";
+import { ChatFanout } from "./chat-fanout";
 import { flushChatRoom, type Pushed } from "./chat-flush";
 import { CHAT_EPHEMERAL_TABLES, clearStateTables, exportStatePage, importStateRows, type StateCursor, type StateRow } from "./state-export";
 
@@ -37,8 +37,9 @@ const PAGE_MAX = 200;
 
 /**
  * One per chat. Stores messages with a per-chat sequence (client ids make sends idempotent), read
- * cursors, reactions and search, relays typing and call signalling, and pushes unread counts to
- * members' UserHubs in batches (an alarm flushes at most every 400 ms, not one call per message).
+ * cursors, reactions and search, relays typing and call signalling. An alarm flushes at most every
+ * 400 ms: D1's chat list and unread counts, the search index, and members' UserHubs in batches
+ * (chat-flush.ts); sockets get messages through ChatFanout.
  */
 export class ChatRoom extends DurableObject<Env> {
   readonly sql: SqlStorage;
@@ -53,18 +54,14 @@ export class ChatRoom extends DurableObject<Env> {
   readonly pushed = new Map<string, Pushed>();
   /** An alarm is armed and "dirty" is stored: later messages of the same window skip both writes. */
   private flushArmed = false;
-  /** Members' UserHub stubs, made once per wake-up (idFromName hashes on every call). */
-  private hubs = new Map<string, DurableObjectStub<UserHub>>();
-  /** Messages announced but not yet sent (see announce). */
-  private outbox: ChatMessage[] = [];
-  /** See sockets(); dropped whenever a socket is accepted or closes. */
-  private socketCache: WebSocket[] | null = null;
+  private fanout: ChatFanout;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     migrateChatStore(this.sql);
     this.calls = new ChatCalls(this);
+    this.fanout = new ChatFanout(ctx);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
   }
 
@@ -95,15 +92,6 @@ export class ChatRoom extends DurableObject<Env> {
       if (!keep.has(userId)) this.closeSocket(ws, "removed from chat");
     }
     this.scheduleFlush();
-  }
-
-  hubOf(userId: string): DurableObjectStub<UserHub> {
-    let hub = this.hubs.get(userId);
-    if (!hub) {
-      hub = this.env.USER_HUB.get(this.env.USER_HUB.idFromName(`${this.identity().tenantId}:${userId}`));
-      this.hubs.set(userId, hub);
-    }
-    return hub;
   }
 
   isMember(userId: string): boolean {
@@ -148,23 +136,10 @@ export class ChatRoom extends DurableObject<Env> {
     return { message: toMessages(this.sql, [row], { justStored: true })[0], duplicate: false };
   }
 
-  /**
-   * The live half: every open tab gets the message, unread counts follow with the next flush. Sending
-   * to a hundred sockets is most of a send's cost, so messages stored before the queued socket events
-   * have run go out together (the timer fires after them): idle, a message leaves at once; busy, one
-   * frame carries several.
-   */
+  /** The live half: every open tab gets the message (see ChatFanout), unread counts follow with the next flush. */
   private announce(message: ChatMessage) {
-    this.outbox.push(message);
-    if (this.outbox.length === 1) setTimeout(() => this.drainOutbox(), 0);
+    this.fanout.announce(message);
     this.scheduleFlush();
-  }
-
-  private drainOutbox() {
-    if (!this.outbox.length) return;
-    const messages = this.outbox;
-    this.outbox = [];
-    this.sendToAll(messages.length === 1 ? { type: "message", message: messages[0] } : { type: "message.batch", messages });
   }
 
   // ---- RPC entry points for the worker's HTTP routes ------------------------------------------------
@@ -322,7 +297,7 @@ export class ChatRoom extends DurableObject<Env> {
     const pair = new WebSocketPair();
     const connId = crypto.randomUUID();
     this.ctx.acceptWebSocket(pair[1], [userId]);
-    this.socketCache = null;
+    this.fanout.socketsChanged();
     pair[1].serializeAttachment({ userId, connId });
     this.sendFrame(pair[1], { type: "hello", lastSeq: lastSeq(this.sql), readSeqs: this.readSeqs(), call: this.calls.participants() });
     return new Response(null, { status: 101, webSocket: pair[0] });
@@ -368,7 +343,7 @@ export class ChatRoom extends DurableObject<Env> {
   }
 
   async webSocketClose(ws: WebSocket, code: number) {
-    this.socketCache = null;
+    this.fanout.socketsChanged();
     const { connId } = ws.deserializeAttachment() as { connId: string };
     this.calls.leave(connId);
     try {
@@ -384,7 +359,7 @@ export class ChatRoom extends DurableObject<Env> {
   }
 
   closeSocket(ws: WebSocket, reason: string) {
-    this.socketCache = null;
+    this.fanout.socketsChanged();
     const { connId } = ws.deserializeAttachment() as { connId: string };
     this.calls.leave(connId);
     this.sendFrame(ws, { type: "session.ended" });
@@ -395,35 +370,16 @@ export class ChatRoom extends DurableObject<Env> {
     }
   }
 
-  /** Any other frame goes after the messages already announced, so no one sees an edit before its message. */
   broadcast(frame: ChatServerFrame, except?: WebSocket) {
-    this.drainOutbox();
-    this.sendToAll(frame, except);
-  }
-
-  private sendToAll(frame: ChatServerFrame, except?: WebSocket) {
-    const data = JSON.stringify(frame);
-    for (const ws of this.sockets()) {
-      if (ws === except) continue;
-      try {
-        ws.send(data);
-      } catch {
-        /* closing */
-      }
-    }
+    this.fanout.broadcast(frame, except);
   }
 
   sendFrame(ws: WebSocket, frame: ChatServerFrame) {
-    try {
-      ws.send(JSON.stringify(frame));
-    } catch {
-      /* closing */
-    }
+    this.fanout.send(ws, frame);
   }
 
-  /** The room's sockets, kept between messages: asking the runtime for a hundred sockets on every send was a third of a send's cost. */
   sockets(): WebSocket[] {
-    return (this.socketCache ??= this.ctx.getWebSockets());
+    return this.fanout.sockets();
   }
 
   // ---- backup (kontor export/import: durable-objects/state-export.ts) -------------------------
