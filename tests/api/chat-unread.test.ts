@@ -2,14 +2,14 @@ import { describe, it, expect } from "vitest";
 import { env } from "cloudflare:workers";
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { newPortal, newEmployee } from "./helpers";
-import { openSocket, sleep } from "./live-helpers";
+import { openSocket, sleep, clientId } from "./live-helpers";
 import { PUSH_EVERY_MS } from "../../durable-objects/chat-flush";
 import type { Env } from "../../worker/env";
 
 // Unread badges of busy rooms (CHAT-2): D1's chat_members.unread is the truth, rooms push changes to
 // members' UserHubs in batches, and the hubs keep them in memory only.
 const e = env as unknown as Env;
-const cid = (n: number | string) => `client-${n}-${Math.random().toString(36).slice(2, 10)}`;
+const cid = clientId;
 
 async function pair() {
   const p = await newPortal({ plan: "basic" });

@@ -2,11 +2,11 @@ import { describe, it, expect } from "vitest";
 import { env } from "cloudflare:workers";
 import { runDurableObjectAlarm } from "cloudflare:test";
 import { newPortal, newEmployee, expectError } from "./helpers";
-import { openSocket, sleep, type LiveSocket } from "./live-helpers";
+import { openSocket, sleep, clientId, type LiveSocket } from "./live-helpers";
 import type { Env } from "../../worker/env";
 
 const e = env as unknown as Env;
-const cid = (n: number | string) => `client-${n}-${Math.random().toString(36).slice(2, 10)}`;
+const cid = clientId;
 
 async function team() {
   const p = await newPortal({ plan: "basic" });

@@ -52,3 +52,6 @@ export async function upgradeStatus(c: Client, path: string, origin = `http://${
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A fresh client id for a chat send (`tag` only makes failures readable). */
+export const clientId = (tag: number | string) => `client-${tag}-${Math.random().toString(36).slice(2, 10)}`;
