@@ -5,7 +5,17 @@ import { fileURLToPath } from "node:url";
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const bin = `${ROOT}node_modules/.bin/wrangler`;
 // wrangler's shebang is `env node`: put the project's Node 22 first even when this runs outside npm.
-const env = { ...process.env, PATH: `${ROOT}node_modules/.bin:${process.env.PATH}`, WRANGLER_SEND_METRICS: "false", CI: process.env.CI ?? "", NO_D1_WARNING: "true" };
+// X_LOCAL_OBSERVABILITY: wrangler dev streams a trace of every invocation to a local collector
+// (for its dashboard); under chat load that tracing took 13% of the app runtime's CPU (perf).
+// Set X_LOCAL_OBSERVABILITY=true to have it back.
+const env = {
+  ...process.env,
+  PATH: `${ROOT}node_modules/.bin:${process.env.PATH}`,
+  WRANGLER_SEND_METRICS: "false",
+  CI: process.env.CI ?? "",
+  NO_D1_WARNING: "true",
+  X_LOCAL_OBSERVABILITY: process.env.X_LOCAL_OBSERVABILITY ?? "false",
+};
 
 export function wranglerSync(args, opts = {}) {
   const r = spawnSync(bin, args, { cwd: ROOT, env, stdio: opts.quiet ? "pipe" : "inherit", encoding: "utf8" });
