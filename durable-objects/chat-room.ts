@@ -50,6 +50,8 @@ export class ChatRoom extends DurableObject<Env> {
   readonly flushed = new Map<string, number>();
   /** The chat list row D1 last got. */
   flushedChat = "";
+  /** When a flush last brought the search index up to date (0 after a wake-up: the first flush does). */
+  indexedAt = 0;
   /** What each member's UserHub last heard, and when. */
   readonly pushed = new Map<string, Pushed>();
   /** An alarm is armed and "dirty" is stored: later messages of the same window skip both writes. */
@@ -119,20 +121,20 @@ export class ChatRoom extends DurableObject<Env> {
     if (m.replyTo !== undefined && !this.sql.exec("SELECT 1 FROM messages WHERE seq = ?1", m.replyTo).toArray().length) {
       throw new ChatError("validation", "The message you reply to does not exist.");
     }
-    const row = this.ctx.storage.transactionSync(() => {
-      const r = this.sql
-        .exec<MessageRow>(
-          "INSERT INTO messages (client_id, author_id, text, reply_to, mentions, attachments, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING *",
-          m.clientId, userId, m.text, m.replyTo ?? null, JSON.stringify(m.mentions), JSON.stringify(m.attachments), new Date().toISOString(),
-        )
-        .one();
-      this.sql.exec("UPDATE members SET read_seq = max(read_seq, ?1) WHERE user_id = ?2", r.seq, userId);
-      if (m.mentions.length) {
-        const pending = JSON.parse(getMeta(this.sql, "pending_mentions") ?? "[]") as { seq: number; users: string[] }[];
-        setMeta(this.sql, "pending_mentions", JSON.stringify([...pending, { seq: r.seq, users: m.mentions }]));
-      }
-      return r;
-    });
+    // No transactionSync: the writes of one event without an await are committed together (the
+    // implicit transaction), and the output gate holds the ack until that commit is durable. An explicit
+    // transaction commits (and fsyncs) inside the call, blocking every object on the thread per message.
+    const row = this.sql
+      .exec<MessageRow>(
+        "INSERT INTO messages (client_id, author_id, text, reply_to, mentions, attachments, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING *",
+        m.clientId, userId, m.text, m.replyTo ?? null, JSON.stringify(m.mentions), JSON.stringify(m.attachments), new Date().toISOString(),
+      )
+      .one();
+    this.sql.exec("UPDATE members SET read_seq = max(read_seq, ?1) WHERE user_id = ?2", row.seq, userId);
+    if (m.mentions.length) {
+      const pending = JSON.parse(getMeta(this.sql, "pending_mentions") ?? "[]") as { seq: number; users: string[] }[];
+      setMeta(this.sql, "pending_mentions", JSON.stringify([...pending, { seq: row.seq, users: m.mentions }]));
+    }
     return { message: toMessages(this.sql, [row], { justStored: true })[0], duplicate: false };
   }
 
