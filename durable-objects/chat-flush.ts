@@ -18,7 +18,16 @@ export const URGENT_EVERY_MS = 400;
  */
 export const PUSHES_PER_FLUSH = 16;
 export const FOLLOW_UP_MS = 150;
+/** A flush's UserHub calls go a few at a time, so the room's own socket events run in between. */
+const PUSHES_AT_ONCE = 4;
 const REGULAR_MS = 400;
+/**
+ * New messages go into the search index with a flush at most this often (a search indexes what is
+ * pending first, so results never miss a message). Indexing with every flush stalled a busy room's
+ * sends at every flush; a large backlog is indexed at once.
+ */
+export const INDEX_EVERY_MS = 5_000;
+const INDEX_BACKLOG = 1_000;
 
 /** What a member's UserHub last heard from this room (kept in memory; after a wake-up everything is due once). */
 export type Pushed = { unread: number; readSeq: number; at: number };
@@ -34,8 +43,11 @@ type Push = { userId: string; unread: number; readSeq: number; urgent: boolean; 
 export async function flushChatRoom(room: ChatRoom, env: Env) {
   const { tenantId, chatId, shard } = room.identity();
   const store = room.sql;
-  indexPending(store);
   const last = store.exec<MessageRow>("SELECT * FROM messages ORDER BY seq DESC LIMIT 1").toArray()[0];
+  if (last && (Date.now() - room.indexedAt >= INDEX_EVERY_MS || last.seq - Number(getMeta(store, "fts_upto") ?? 0) >= INDEX_BACKLOG)) {
+    indexPending(store);
+    room.indexedAt = Date.now();
+  }
   const everyone = store.exec<Member>("SELECT user_id, read_seq, active, pushed_unread FROM members").toArray();
   const members = everyone.filter((m) => m.active);
   const counts = unreadCounts(store, members);
@@ -68,7 +80,7 @@ export async function flushChatRoom(room: ChatRoom, env: Env) {
   }
 
   const hub = (userId: string) => hubOf(room, env, tenantId, userId);
-  await Promise.all(now.map((p) => hub(p.userId).setChatUnread({ tenantId, userId: p.userId }, chatId, p.unread)));
+  for (let i = 0; i < now.length; i += PUSHES_AT_ONCE) await Promise.all(now.slice(i, i + PUSHES_AT_ONCE).map((p) => hub(p.userId).setChatUnread({ tenantId, userId: p.userId }, chatId, p.unread)));
   const at = Date.now();
   for (const p of now) room.pushed.set(p.userId, { unread: p.unread, readSeq: p.readSeq, at });
   if (now.length) {

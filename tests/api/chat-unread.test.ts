@@ -3,7 +3,8 @@ import { env } from "cloudflare:workers";
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { newPortal, newEmployee } from "./helpers";
 import { openSocket, sleep, clientId } from "./live-helpers";
-import { PUSH_EVERY_MS } from "../../durable-objects/chat-flush";
+import { INDEX_EVERY_MS, PUSH_EVERY_MS } from "../../durable-objects/chat-flush";
+import { FRAME_EVERY_MS } from "../../durable-objects/chat-fanout";
 import type { Env } from "../../worker/env";
 
 // Unread badges of busy rooms (CHAT-2): D1's chat_members.unread is the truth, rooms push changes to
@@ -82,6 +83,51 @@ describe("CHAT-2 unread badges of busy rooms", () => {
     expect(seen().map((m) => m.seq)).toEqual(texts.map((_, i) => i + 1));
     mine.close();
     theirs.close();
+  });
+
+  it("a busy room coalesces its frames; after a quiet spell a message leaves on its own", async () => {
+    const t = await pair();
+    const mine = await openSocket(t.ann.client, `/api/v1/chats/${t.chat.id}/live`);
+    const theirs = await openSocket(t.bob.client, `/api/v1/chats/${t.chat.id}/live`);
+    await Promise.all([mine.next((f) => f.type === "hello"), theirs.next((f) => f.type === "hello")]);
+    // 20 messages, one every 5 ms: several arrive within each FRAME_EVERY_MS.
+    const texts = Array.from({ length: 20 }, (_, i) => `paced ${i}`);
+    for (const text of texts) {
+      mine.ws.send(JSON.stringify({ type: "send", message: { clientId: cid(text), text } }));
+      await sleep(5);
+    }
+    const messageFrames = () => theirs.frames.filter((f) => f.type === "message" || f.type === "message.batch");
+    const seen = () => messageFrames().flatMap((f) => (f.type === "message" ? [f.message] : f.messages));
+    for (let i = 0; i < 100 && seen().length < texts.length; i++) await sleep(20);
+    expect(seen().map((m) => m.text)).toEqual(texts);
+    expect(FRAME_EVERY_MS).toBeGreaterThanOrEqual(10);
+    expect(messageFrames().length).toBeLessThanOrEqual(texts.length / 2);
+
+    await sleep(FRAME_EVERY_MS * 3);
+    const before = messageFrames().length;
+    const sentAt = Date.now();
+    mine.ws.send(JSON.stringify({ type: "send", message: { clientId: cid("alone"), text: "alone" } }));
+    const alone = await theirs.next((f) => f.type === "message" && f.message.text === "alone");
+    expect(alone.message.text).toBe("alone");
+    expect(messageFrames().length).toBe(before + 1);
+    expect(Date.now() - sentAt).toBeLessThan(1000);
+    mine.close();
+    theirs.close();
+  });
+
+  it("the flush indexes for search at most every INDEX_EVERY_MS, and a search still finds what waits", async () => {
+    const t = await pair();
+    await t.send("kiwi first");
+    await runDurableObjectAlarm(t.room); // the first flush after a wake-up indexes
+    await t.send("kiwi second");
+    await sleep(450);
+    await runDurableObjectAlarm(t.room);
+    const upto = () => runInDurableObject(t.room, (_i, state) => Number(state.storage.sql.exec("SELECT value FROM meta WHERE key = 'fts_upto'").one().value));
+    expect(INDEX_EVERY_MS).toBeGreaterThan(1000);
+    expect(await upto()).toBe(1);
+    const hits = (await t.ann.client.json("GET", `/api/v1/chats/${t.chat.id}/search?q=kiwi`)).body.items.map((m: any) => m.text);
+    expect(hits).toEqual(["kiwi second", "kiwi first"]);
+    expect(await upto()).toBe(2);
   });
 
   it("a room made before batched search indexing keeps its index, and indexes new messages once", async () => {
