@@ -22,8 +22,6 @@ const MEMBERS = 100;
 const SENDERS = 10;
 const RATE = 200;
 const GOAL_P99_MS = 50;
-const CREATE_CHUNK = 15;
-const ADD_CHUNK = 16;
 const LIGHT_RATE = 20;
 const LIGHT_S = 5;
 
@@ -44,21 +42,13 @@ async function measure(ctx) {
   setup.usersCreated = pool.created;
   const members = [admin, ...pool.users];
 
-  // POST /api/v1/chats with 16 or more memberIds, and POST …/members with 17 or more userIds, answer
-  // 500 (D1 "too many SQL variables": 6 columns × rows of chat_members over D1's 100 bound
-  // parameters). Until that is fixed, the room is made with 15 others and filled 16 at a time.
   t = performance.now();
-  const others = pool.users.map((u) => u.id);
   const created = await request({
     port, method: "POST", path: "/api/v1/chats", cookie: admin.cookie, timeoutMs: 60_000,
-    body: { type: "group", title: `Bench room ${runId}`, memberIds: others.slice(0, CREATE_CHUNK), visibility: "private" },
+    body: { type: "group", title: `Bench room ${runId}`, memberIds: pool.users.map((u) => u.id), visibility: "private" },
   });
   if (created.status !== 201) throw new Error(`POST /api/v1/chats answered ${created.status}: ${created.body.slice(0, 300)}`);
   const chatId = created.json().chat.id;
-  for (let i = CREATE_CHUNK; i < others.length; i += ADD_CHUNK) {
-    const res = await request({ port, method: "POST", path: `/api/v1/chats/${chatId}/members`, cookie: admin.cookie, body: { userIds: others.slice(i, i + ADD_CHUNK) }, timeoutMs: 60_000 });
-    if (res.status !== 200) throw new Error(`POST /api/v1/chats/:id/members answered ${res.status}: ${res.body.slice(0, 300)}`);
-  }
   setup.createChatMs = Math.round(performance.now() - t);
 
   // Bookkeeping. Message k is sent by senders[k % SENDERS] with clientId `${runId}-${tag}-${k}`.
