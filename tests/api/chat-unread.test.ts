@@ -25,6 +25,14 @@ async function pair() {
   return { p, ann, bob, chat, room, bobHub, send, shardDb };
 }
 
+/** Ann's and Bob's sockets on their chat, each past its hello. */
+async function roomSockets(t: Awaited<ReturnType<typeof pair>>) {
+  const mine = await openSocket(t.ann.client, `/api/v1/chats/${t.chat.id}/live`);
+  const theirs = await openSocket(t.bob.client, `/api/v1/chats/${t.chat.id}/live`);
+  await Promise.all([mine.next((f) => f.type === "hello"), theirs.next((f) => f.type === "hello")]);
+  return { mine, theirs };
+}
+
 describe("CHAT-2 unread badges of busy rooms", () => {
   it("a room's push writes nothing in the UserHub; after the hub is evicted the counts come back from D1", async () => {
     const t = await pair();
@@ -71,10 +79,7 @@ describe("CHAT-2 unread badges of busy rooms", () => {
   });
 
   it("a burst of messages reaches every member complete and in order, batched or not", async () => {
-    const t = await pair();
-    const mine = await openSocket(t.ann.client, `/api/v1/chats/${t.chat.id}/live`);
-    const theirs = await openSocket(t.bob.client, `/api/v1/chats/${t.chat.id}/live`);
-    await Promise.all([mine.next((f) => f.type === "hello"), theirs.next((f) => f.type === "hello")]);
+    const { mine, theirs } = await roomSockets(await pair());
     const texts = Array.from({ length: 40 }, (_, i) => `burst ${i}`);
     for (const text of texts) mine.ws.send(JSON.stringify({ type: "send", message: { clientId: cid(text), text } }));
     const seen = () => theirs.frames.flatMap((f) => (f.type === "message" ? [f.message] : f.type === "message.batch" ? f.messages : []));
@@ -86,10 +91,7 @@ describe("CHAT-2 unread badges of busy rooms", () => {
   });
 
   it("a busy room coalesces its frames; after a quiet spell a message leaves on its own", async () => {
-    const t = await pair();
-    const mine = await openSocket(t.ann.client, `/api/v1/chats/${t.chat.id}/live`);
-    const theirs = await openSocket(t.bob.client, `/api/v1/chats/${t.chat.id}/live`);
-    await Promise.all([mine.next((f) => f.type === "hello"), theirs.next((f) => f.type === "hello")]);
+    const { mine, theirs } = await roomSockets(await pair());
     // 20 messages, one every 5 ms: several arrive within each FRAME_EVERY_MS.
     const texts = Array.from({ length: 20 }, (_, i) => `paced ${i}`);
     for (const text of texts) {
