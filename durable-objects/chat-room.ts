@@ -6,30 +6,13 @@ import { getMeta, indexPending, lastSeq, markIndexed, migrateChatStore, setMeta,
 import { ChatCalls } from "./chat-calls";
 import { ChatFanout } from "./chat-fanout";
 import { flushChatRoom, type Pushed } from "./chat-flush";
+import { ChatError, outcome, type RoomOutcome } from "./chat-outcome";
 import { CHAT_EPHEMERAL_TABLES, clearStateTables, exportStatePage, importStateRows, type StateCursor, type StateRow } from "./state-export";
 
 export interface ChatRoomInit {
   tenantId: string;
   chatId: string;
   shard: number;
-}
-
-export class ChatError extends Error {
-  constructor(readonly code: string, readonly text: string) {
-    super(`${code}: ${text}`);
-  }
-}
-
-/** What the room's RPC entry points answer: an error thrown across RPC is logged as uncaught, a refusal is not an error. */
-export type RoomOutcome<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
-
-function outcome<T>(run: () => T): RoomOutcome<T> {
-  try {
-    return { ok: true, value: run() };
-  } catch (e) {
-    if (e instanceof ChatError) return { ok: false, code: e.code, message: e.text };
-    throw e;
-  }
 }
 
 const FLUSH_DELAY_MS = 400;

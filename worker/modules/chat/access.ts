@@ -1,4 +1,4 @@
-import type { RoomOutcome } from "../../../durable-objects/chat-room";
+import type { RoomOutcome } from "../../../durable-objects/chat-outcome";
 import { and, eq } from "drizzle-orm";
 import { chatMembers, chats } from "../../../db/schema/chat";
 import type { ActorContext } from "../../context";
