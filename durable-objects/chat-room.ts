@@ -33,8 +33,8 @@ export class ChatRoom extends DurableObject<Env> {
   readonly flushed = new Map<string, number>();
   /** The chat list row D1 last got. */
   flushedChat = "";
-  /** When a flush last brought the search index up to date (0 after a wake-up: the first flush does). */
-  indexedAt = 0;
+  /** When this room last stored a message (0 after a wake-up): search indexing waits for a quiet room. */
+  lastStoredAt = 0;
   /** What each member's UserHub last heard, and when. */
   readonly pushed = new Map<string, Pushed>();
   /** An alarm is armed and "dirty" is stored: later messages of the same window skip both writes. */
@@ -114,6 +114,7 @@ export class ChatRoom extends DurableObject<Env> {
       )
       .one();
     this.sql.exec("UPDATE members SET read_seq = max(read_seq, ?1) WHERE user_id = ?2", row.seq, userId);
+    this.lastStoredAt = Date.now();
     if (m.mentions.length) {
       const pending = JSON.parse(getMeta(this.sql, "pending_mentions") ?? "[]") as { seq: number; users: string[] }[];
       setMeta(this.sql, "pending_mentions", JSON.stringify([...pending, { seq: row.seq, users: m.mentions }]));
@@ -369,7 +370,11 @@ export class ChatRoom extends DurableObject<Env> {
 
   // ---- backup (kontor export/import: durable-objects/state-export.ts) -------------------------
 
-  exportState(cursor: StateCursor | null) { return exportStatePage(this.sql, cursor, CHAT_EPHEMERAL_TABLES); }
+  exportState(cursor: StateCursor | null) {
+    // The copy rebuilds its search index from every message: bring this one up to date too, so both agree.
+    if (!cursor) this.ctx.storage.transactionSync(() => indexPending(this.sql));
+    return exportStatePage(this.sql, cursor, CHAT_EPHEMERAL_TABLES);
+  }
   importState(rows: StateRow[], fresh: boolean) { importStateRows(this.ctx.storage, rows, fresh, CHAT_EPHEMERAL_TABLES); }
   async clearState() { await clearStateTables(this.ctx.storage); }
   /** After the imported portal went live: a flush that was pending at export time runs. */

@@ -39,11 +39,12 @@ export function markIndexed(sql: SqlStorage) {
  * Adds the messages sent since the last call to the search index in one statement. Runs with each
  * flush and before a search; an edit of a message not indexed yet needs no FTS work (the trigger skips it).
  */
-export function indexPending(sql: SqlStorage) {
+/** Indexes the messages after fts_upto for search, at most `limit` of them. */
+export function indexPending(sql: SqlStorage, limit = Number.MAX_SAFE_INTEGER) {
   const upto = Number(getMeta(sql, "fts_upto") ?? 0);
-  const last = lastSeq(sql);
+  const last = Math.min(lastSeq(sql), upto + limit);
   if (last <= upto) return;
-  sql.exec("INSERT INTO messages_fts (rowid, text) SELECT seq, text FROM messages WHERE seq > ?1", upto);
+  sql.exec("INSERT INTO messages_fts (rowid, text) SELECT seq, text FROM messages WHERE seq > ?1 AND seq <= ?2", upto, last);
   setMeta(sql, "fts_upto", String(last));
 }
 

@@ -89,9 +89,10 @@ beforeAll(async () => {
   snapshot.control = await tenantData(e.CONTROL, oldId);
   snapshot.tenant = (await e.CONTROL.prepare("SELECT * FROM tenants WHERE id = ?").bind(oldId).first())!;
   snapshot.files = await filesOf(oldId);
+  archive = await exportArchive(P.slug);
+  // After the export: a chat room brings its search index up to date as it exports.
   snapshot.objects = {};
   for (const [ns, name] of objectNames(oldId, userIds)) snapshot.objects[name.replace(oldId, "T")] = await objectData(ns, name);
-  archive = await exportArchive(P.slug);
   lines = await unpack(archive);
   const slug = `${P.slug}-copy`;
   target = { slug, host: `${slug}.${ROOT}`, shard: 1 - P.shard };

@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { newPortal, newEmployee } from "./helpers";
 import { openSocket, sleep, clientId } from "./live-helpers";
-import { INDEX_EVERY_MS, PUSH_EVERY_MS } from "../../durable-objects/chat-flush";
+import { INDEX_WHEN_QUIET_MS, PUSH_EVERY_MS } from "../../durable-objects/chat-flush";
 import { FRAME_EVERY_MS } from "../../durable-objects/chat-fanout";
 import type { Env } from "../../worker/env";
 
@@ -117,25 +117,32 @@ describe("CHAT-2 unread badges of busy rooms", () => {
     theirs.close();
   });
 
-  it("the flush indexes for search at most every INDEX_EVERY_MS, and a search still finds what waits", async () => {
+  it("the flush indexes for search once the room is quiet, and a search still finds what waits", async () => {
     const t = await pair();
+    const upto = () => runInDurableObject(t.room, (_i, state) => Number(state.storage.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'fts_upto'").toArray()[0]?.value ?? 0));
     await t.send("kiwi first");
-    await runDurableObjectAlarm(t.room); // the first flush after a wake-up indexes
+    await runDurableObjectAlarm(t.room); // right after a message: the room is busy
+    expect(await upto()).toBe(0);
     await t.send("kiwi second");
-    await sleep(450);
     await runDurableObjectAlarm(t.room);
-    const upto = () => runInDurableObject(t.room, (_i, state) => Number(state.storage.sql.exec("SELECT value FROM meta WHERE key = 'fts_upto'").one().value));
-    expect(INDEX_EVERY_MS).toBeGreaterThan(1000);
-    expect(await upto()).toBe(1);
+    expect(await upto()).toBe(0);
     const hits = (await t.ann.client.json("GET", `/api/v1/chats/${t.chat.id}/search?q=kiwi`)).body.items.map((m: any) => m.text);
     expect(hits).toEqual(["kiwi second", "kiwi first"]);
     expect(await upto()).toBe(2);
+    await t.send("kiwi third");
+    await runDurableObjectAlarm(t.room);
+    expect(await upto()).toBe(2);
+    // The flush left a later one behind, and that one finds the room quiet.
+    await sleep(INDEX_WHEN_QUIET_MS + 100);
+    expect(await runDurableObjectAlarm(t.room)).toBe(true);
+    expect(await upto()).toBe(3);
   });
 
   it("a room made before batched search indexing keeps its index, and indexes new messages once", async () => {
     const t = await pair();
     await t.send("alpha launch");
-    await runDurableObjectAlarm(t.room);
+    await sleep(INDEX_WHEN_QUIET_MS + 50);
+    await runDurableObjectAlarm(t.room); // quiet: indexed, as the old trigger did
     // Turn the room back into the old shape: a trigger that indexed every insert, no index position.
     await runInDurableObject(t.room, (_i, state) => {
       state.storage.sql.exec(`
