@@ -37,7 +37,7 @@ const roles = new Map();
  * wrangler dev runs two workerd processes: the app's runtime (Durable Objects, D1, R2: it holds files
  * of .wrangler/state open) and wrangler's own proxy that listens on the dev port and forwards to it.
  */
-function roleOf(pid) {
+export function workerdRole(pid) {
   if (!roles.has(pid)) {
     let app = false;
     try {
@@ -56,7 +56,7 @@ function roleOf(pid) {
 
 /** The workerd processes of the server: {atS, totalMb, appMb, proxyMb, processes: [{pid, role, mb}]}. */
 export function workerdMemory(pgid, t0 = 0) {
-  const procs = groupProcesses(pgid).filter((p) => p.comm.startsWith("workerd")).map((p) => ({ ...p, role: roleOf(p.pid) }));
+  const procs = groupProcesses(pgid).filter((p) => p.comm.startsWith("workerd")).map((p) => ({ ...p, role: workerdRole(p.pid) }));
   const mb = (kb) => round(kb / 1024, 1);
   const sum = (role) => mb(procs.filter((p) => !role || p.role === role).reduce((s, p) => s + p.rssKb, 0));
   return { atS: round((performance.now() - t0) / 1000, 1), totalMb: sum(), appMb: sum("app"), proxyMb: sum("proxy"), processes: procs.map((p) => ({ pid: p.pid, role: p.role, mb: mb(p.rssKb) })) };

@@ -12,6 +12,7 @@ import { adminSession, benchUsers } from "../lib/users.mjs";
 import { closeAll, openSocket } from "../lib/ws.mjs";
 import { requestFloor, settle } from "../lib/baseline.mjs";
 import { coresUsed, workerdCpuSeconds } from "../lib/procs.mjs";
+import { appInspectorUrl, watchIsolateHeap } from "../lib/isolate-heap.mjs";
 
 export const name = "chat-room";
 export const description = "100 members online, 200 msg/s for 10 s from 10 senders: ack and delivery p50/p99, messages lost";
@@ -109,6 +110,7 @@ async function measure(ctx) {
       }
       got.set(k, item.seq);
       ph.deliveryMs.push(receivedAt - ph.sent[k]);
+      if (receivedAt - ph.sent[k] > GOAL_P99_MS) ph.slow.push(k);
       if (item.seq <= ph.lastSeq[i]) ph.outOfOrder++;
       ph.lastSeq[i] = item.seq;
     }
@@ -142,12 +144,13 @@ async function measure(ctx) {
   );
 
   /** One phase: `n` messages at `rate`/s, round-robin over the senders; waits (bounded) for acks and deliveries. */
-  async function phase(tag, { rate, n, waitMs = 20_000 }) {
-    const ph = { sent: new Array(n), acked: new Map(), got: sockets.map(() => new Map()), lastSeq: new Array(MEMBERS).fill(0), ackMs: [], deliveryMs: [], batchFrames: 0, dupAcks: 0, dupFlag: 0, dupDeliveries: 0, outOfOrder: 0 };
+  async function phase(tag, { rate, n, waitMs = 20_000, heapOf = null }) {
+    const ph = { sent: new Array(n), acked: new Map(), got: sockets.map(() => new Map()), lastSeq: new Array(MEMBERS).fill(0), ackMs: [], deliveryMs: [], slow: [], batchFrames: 0, dupAcks: 0, dupFlag: 0, dupDeliveries: 0, outOfOrder: 0 };
     phases.set(tag, ph);
     current = ph;
     const seqBefore = Math.max(...hello.map((h) => h.lastSeq), ...[...phases.values()].flatMap((p) => [...p.acked.values()]));
     const load1mBefore = round(loadavg()[0]);
+    const heap = heapOf ? await watchIsolateHeap(heapOf).catch(() => null) : null;
     const cpuBefore = workerdCpuSeconds();
     const firstSendAt = performance.now();
     const loop = await openLoop({
@@ -161,6 +164,8 @@ async function measure(ctx) {
     const waitStart = performance.now();
     // How much of a core each workerd process (the app, wrangler's proxy) spent on this phase.
     const workerdCores = coresUsed(cpuBefore, workerdCpuSeconds(), waitStart - firstSendAt);
+    const appIsolate = heap?.stop() ?? null;
+    if (appIsolate) appIsolate.slowDeliveriesAtGc = slowAtCollections(ph, appIsolate.collections);
     await until(() => ph.acked.size >= loop.fired && ph.got.every((g) => g.size >= ph.acked.size), { timeoutMs: waitMs, intervalMs: 50 });
     const waitedMs = Math.round(performance.now() - waitStart);
     current = null;
@@ -237,6 +242,7 @@ async function measure(ctx) {
       waitedMs,
       load1mBefore,
       workerdCores,
+      appIsolate,
     };
   }
 
@@ -254,7 +260,9 @@ async function measure(ctx) {
     await new Promise((r) => setTimeout(r, 500));
     badgeFrames.counting = true;
     const mainStart = performance.now();
-    const main = await phase("main", { rate: RATE, n: count, waitMs: 120_000 });
+    // The app isolate's heap while sending: its major collections are what the delivery tail is made of.
+    const inspector = await appInspectorUrl(port).catch(() => null);
+    const main = await phase("main", { rate: RATE, n: count, waitMs: 120_000, heapOf: inspector });
     badgeFrames.counting = false;
     const badgePushesPerMemberPerS = round(badgeFrames.n / MEMBERS / ((performance.now() - mainStart) / 1000), 2);
     // A rate this machine keeps up with, so fan-out latency shows without a backlog in it.
@@ -285,6 +293,15 @@ async function measure(ctx) {
   }
 }
 
+/**
+ * Of the deliveries slower than the goal, how many were of messages sent in the 200 ms before a major GC
+ * was seen (the heap is sampled every 50 ms, and a pause holds up what was sent just before it).
+ */
+function slowAtCollections(ph, collections) {
+  const near = ph.slow.filter((k) => collections.some((c) => ph.sent[k] >= c.at - 200 && ph.sent[k] <= c.at + 50)).length;
+  return { slow: ph.slow.length, nearMajorGc: near };
+}
+
 export async function run(ctx) {
   return afterwards(ctx, await measure(ctx));
 }
@@ -307,6 +324,8 @@ export function rows(m) {
     ["out-of-order / duplicate deliveries; batch frames", `${m.outOfOrderDeliveries} / ${m.dupDeliveries}; ${m.batchFrames}`],
     ["error frames", JSON.stringify(m.errors)],
     ["workerd cores while sending (app, proxy)", m.workerdCores.join(", ")],
+    ["app isolate while sending: heap growth MB/s; major GCs (at s)", m.appIsolate ? `${m.appIsolate.growthMbPerS}; ${m.appIsolate.majorCollections} (${m.appIsolate.collections.map((c) => c.atS).join(", ")})` : "no inspector found"],
+    [`deliveries over ${GOAL_P99_MS} ms; of them sent just before a major GC`, m.appIsolate ? `${m.appIsolate.slowDeliveriesAtGc.slow}; ${m.appIsolate.slowDeliveriesAtGc.nearMajorGc}` : "—"],
     ["unread badge frames per member per s; members with a badge", `${m.badgePushesPerMemberPerS}; ${m.badgesSeen}`],
     [`${m.light.targetRate} msg/s: delivery p50 / p99 (ms)`, `${m.light.deliveryMs.p50} / ${m.light.deliveryMs.p99}`],
     [`${m.light.targetRate} msg/s: ack p50 / p99 (ms); lost`, `${m.light.ackMs.p50} / ${m.light.ackMs.p99}; ${m.light.lost}`],
