@@ -24,7 +24,7 @@ const REGULAR_MS = 400;
 /**
  * New messages go into the search index once the room has been quiet this long (a search indexes what
  * is pending first, so results never miss a message). Indexing 800 messages in the middle of a burst
- * stalled every socket of the thread for about 150 ms (bench chat-room); indexing with every flush
+ * stalled every socket of the thread for up to about 100 ms (bench chat-room); indexing with every flush
  * stalled each flush a little.
  */
 export const INDEX_WHEN_QUIET_MS = 1_000;
