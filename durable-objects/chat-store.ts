@@ -36,10 +36,10 @@ export function markIndexed(sql: SqlStorage) {
 }
 
 /**
- * Adds the messages sent since the last call to the search index in one statement. Runs with each
- * flush and before a search; an edit of a message not indexed yet needs no FTS work (the trigger skips it).
+ * Adds the messages after fts_upto to the search index in one statement, at most `limit` of them. Runs
+ * from a flush once the room is quiet, before a search and before an export; an edit of a message not
+ * indexed yet needs no FTS work (the trigger skips it).
  */
-/** Indexes the messages after fts_upto for search, at most `limit` of them. */
 export function indexPending(sql: SqlStorage, limit = Number.MAX_SAFE_INTEGER) {
   const upto = Number(getMeta(sql, "fts_upto") ?? 0);
   const last = Math.min(lastSeq(sql), upto + limit);
